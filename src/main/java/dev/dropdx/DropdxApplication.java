@@ -1,0 +1,52 @@
+package dev.dropdx;
+
+import dev.dropdx.cli.CommandOutcome;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * dropdx: why is the kernel dropping these packets, and what do I change? With a command on the
+ * command line it runs that command and exits with its code (batch use); without, it opens the
+ * interactive shell.
+ */
+@SpringBootApplication
+public class DropdxApplication {
+
+  public static void main(String[] args) {
+    List<String> rest = new ArrayList<>(Arrays.asList(args));
+    boolean debug = rest.remove("--debug");
+    Map<String, Object> defaults = new HashMap<>();
+    defaults.put("dropdx.debug", debug);
+    if (!rest.isEmpty()) {
+      defaults.put("spring.shell.interactive.enabled", "false");
+    }
+    SpringApplication app = new SpringApplication(DropdxApplication.class);
+    app.setDefaultProperties(defaults);
+    int code;
+    try (ConfigurableApplicationContext context = app.run(rest.toArray(String[]::new))) {
+      code = context.getBean(CommandOutcome.class).exitCode(rest);
+    } catch (RuntimeException e) {
+      // Only reached for failures outside our commands (which catch their own): start-up, parsing.
+      System.err.println("dropdx: " + rootMessage(e) + (debug ? "" : " (run with --debug for details)"));
+      if (debug) {
+        e.printStackTrace();
+      }
+      code = 1;
+    }
+    System.exit(code);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}

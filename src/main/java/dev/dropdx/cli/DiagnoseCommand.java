@@ -1,0 +1,62 @@
+package dev.dropdx.cli;
+
+import dev.dropdx.diagnosis.DiagnosisEngine;
+import dev.dropdx.diagnosis.DiagnosisOptions;
+import dev.dropdx.diagnosis.DiagnosisReport;
+import dev.dropdx.fact.Target;
+import dev.dropdx.probe.drops.NetnsInodes;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+/** `diagnose`: watch for the target's drops, follow the rules' probes, print the diagnosis. */
+@Component
+public class DiagnoseCommand {
+  private final DiagnosisEngine engine;
+  private final CommandGuard guard;
+  private final ReportPrinter printer;
+  private final NetnsInodes namespaces;
+
+  public DiagnoseCommand(DiagnosisEngine engine, CommandGuard guard, ReportPrinter printer, NetnsInodes namespaces) {
+    this.engine = engine;
+    this.guard = guard;
+    this.printer = printer;
+    this.namespaces = namespaces;
+  }
+
+  @Command(name = "diagnose", group = "Diagnosis",
+      description = "Find why the kernel drops the target's packets and what to change",
+      help = "Watches skb:kfree_skb for the target's packets, then runs the probes the rules ask for until a cause "
+          + "is proven. Exit codes: 0 diagnosed, 3 inconclusive, 4 no drops seen, 2 bad input, 1 cannot run. "
+          + "Example: diagnose --netns web --src 198.18.2.1 --proto icmp --window 3")
+  public void diagnose(
+      CommandContext ctx,
+      @Option(longName = "src", description = "source IPv4 address of the packets") String src,
+      @Option(longName = "dst", description = "destination IPv4 address") String dst,
+      @Option(longName = "proto", description = "udp, tcp, icmp, ospf, gre, vxlan or an IP protocol number") String proto,
+      @Option(longName = "dport", description = "destination port (udp/tcp)") String dport,
+      @Option(longName = "iface", description = "interface the packets arrive on or leave by") String iface,
+      @Option(longName = "netns", description = "network namespace to diagnose (ip netns list); default: dropdx's own") String netns,
+      @Option(longName = "window", description = "seconds to watch for drops", defaultValue = "5") String window,
+      @Option(longName = "max-probes", description = "most probes to run", defaultValue = "12") String maxProbes,
+      @Option(longName = "format", description = "text, json or markdown", defaultValue = "text") String format) {
+    guard.run(ctx.outputWriter(), () -> {
+      Target target = TargetOptions.parse(src, dst, proto, dport, iface, netns);
+      if (!namespaces.exists(target.netns())) {
+        throw new UsageException("network namespace '" + target.netns() + "' does not exist (see ip netns list)");
+      }
+      DiagnosisOptions options = new DiagnosisOptions(TargetOptions.number("--window", window, 1, 300),
+          TargetOptions.number("--max-probes", maxProbes, 1, 100), DiagnosisOptions.DEFAULT_MAX_SECONDS);
+      ReportFormat fmt = ReportFormat.parse(format);
+      DiagnosisReport report;
+      try {
+        report = engine.diagnose(target, options, printer.progress());
+      } finally {
+        printer.endProgress();
+      }
+      printer.print(report, fmt, ctx.outputWriter());
+      return report.verdict().exitCode();
+    });
+  }
+}

@@ -1,0 +1,75 @@
+package dev.dropdx.cli;
+
+import dev.dropdx.diagnosis.DiagnosisOptions;
+import dev.dropdx.lab.LabRun;
+import dev.dropdx.lab.LabRunner;
+import dev.dropdx.lab.LabScenario;
+import java.io.PrintWriter;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+/** `lab list` and `lab run NAME`: real faults in throwaway namespaces, diagnosed live. */
+@Component
+public class LabCommands {
+  private final LabRunner lab;
+  private final CommandGuard guard;
+  private final ReportPrinter printer;
+
+  public LabCommands(LabRunner lab, CommandGuard guard, ReportPrinter printer) {
+    this.lab = lab;
+    this.guard = guard;
+    this.printer = printer;
+  }
+
+  @Command(name = {"lab", "list"}, group = "Lab", description = "List the lab scenarios")
+  public void list(CommandContext ctx) {
+    guard.run(ctx.outputWriter(), () -> {
+      PrintWriter out = ctx.outputWriter();
+      for (LabScenario s : lab.scenarios()) {
+        out.printf("%-12s %-24s %s%n", s.name(), s.expectedCause() == null ? "(no fault)" : s.expectedCause(), s.description());
+      }
+      return 0;
+    });
+  }
+
+  @Command(name = {"lab", "run"}, group = "Lab",
+      description = "Build a scenario in dropdx-lab-* namespaces, diagnose it, tear it down",
+      help = "Needs root. Exit code 0 when dropdx found what the scenario built, 3 when it did not. Example: lab run rp-filter")
+  public void run(
+      CommandContext ctx,
+      @Argument(index = 0, description = "scenario name (see lab list)") String name,
+      @Option(longName = "window", description = "seconds to watch for drops", defaultValue = "3") String window,
+      @Option(longName = "format", description = "text, json or markdown", defaultValue = "text") String format) {
+    guard.run(ctx.outputWriter(), () -> {
+      if (name == null || name.isBlank()) {
+        throw new UsageException("lab run needs a scenario name: one of " + lab.scenarios().stream().map(LabScenario::name).toList());
+      }
+      LabScenario scenario = lab.find(name).orElseThrow(() -> new UsageException(
+          "no lab scenario " + TargetOptions.quote(name) + ": one of " + lab.scenarios().stream().map(LabScenario::name).toList()));
+      ReportFormat fmt = ReportFormat.parse(format);
+      DiagnosisOptions options = new DiagnosisOptions(TargetOptions.number("--window", window, 1, 60),
+          DiagnosisOptions.DEFAULT_MAX_PROBES, DiagnosisOptions.DEFAULT_MAX_SECONDS);
+      LabRun run;
+      try {
+        run = lab.run(scenario, options, printer.progress());
+      } finally {
+        printer.endProgress();
+      }
+      PrintWriter out = ctx.outputWriter();
+      if (fmt == ReportFormat.TEXT) {
+        out.println("Lab scenario " + scenario.name() + ": " + scenario.description() + "\n");
+      }
+      printer.print(run.report(), fmt, out);
+      if (fmt == ReportFormat.TEXT) {
+        out.printf("Lab: expected %s, got %s: %s (%d ms, namespaces removed)%n",
+            scenario.expectedCause() == null ? "no drops" : scenario.expectedCause(),
+            run.report().diagnoses().isEmpty() ? run.report().verdict().id() : run.report().diagnoses().get(0).cause(),
+            run.asExpected() ? "PASS" : "FAIL", run.millis());
+      }
+      return run.asExpected() ? 0 : ExitCodes.INCONCLUSIVE;
+    });
+  }
+}

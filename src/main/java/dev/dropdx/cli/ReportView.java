@@ -1,0 +1,59 @@
+package dev.dropdx.cli;
+
+import dev.dropdx.diagnosis.DiagnosisReport;
+import dev.dropdx.diagnosis.ExplainedDiagnosis;
+import dev.dropdx.diagnosis.TrailStep;
+import dev.dropdx.fact.Drop;
+import dev.dropdx.fact.HostFacts;
+import dev.dropdx.fact.Protocols;
+import dev.dropdx.fact.Target;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The JSON contract of design.md, as view records (never the internal objects). */
+public record ReportView(
+    String verdict, List<ExplainedDiagnosis> diagnoses, List<TrailStep> trail, List<DropView> drops, HostView host,
+    TargetView target, String stopReason, List<String> notes) {
+
+  /** One drop as JSON shows it. */
+  public record DropView(
+      String location, String function, String reason, long count, String match, String netns, String iface,
+      String src, String dst, Integer protocol) {}
+
+  /** The host as JSON shows it. */
+  public record HostView(String kernel, boolean root, String tracefs, boolean dropReasons, List<String> backends) {}
+
+  /** The target as JSON shows it. */
+  public record TargetView(String src, String dst, String proto, Integer dport, String iface, String netns) {}
+
+  public static ReportView of(DiagnosisReport r) {
+    List<DropView> drops = r.drops().stream().map(ReportView::drop).toList();
+    Target t = r.target();
+    return new ReportView(r.verdict().id(), r.diagnoses(), r.trail(), drops, host(r.host()),
+        new TargetView(t.src(), t.dst(), t.protocol() == null ? null : Protocols.name(t.protocol()), t.dport(), t.iface(),
+            t.netns()),
+        r.stopReason(), r.notes());
+  }
+
+  private static DropView drop(Drop d) {
+    return new DropView(d.location(), d.function(), d.reason(), d.count(), d.match().name().toLowerCase(java.util.Locale.ROOT),
+        d.netns(), d.iface(), d.src(), d.dst(), d.protocol() < 0 ? null : d.protocol());
+  }
+
+  /** The backends this host can use. */
+  public static HostView host(HostFacts h) {
+    List<String> backends = new ArrayList<>(List.of("procfs"));
+    if (h.root() && h.tracefs() != null) {
+      backends.add("tracefs");
+    }
+    for (String tool : List.of("bpftrace", "tcpdump", "stap", "dropwatch")) {
+      if (h.hasTool(tool)) {
+        backends.add(tool.equals("tcpdump") ? "capture" : tool);
+      }
+    }
+    if (h.hasTool("ip")) {
+      backends.add("iproute2");
+    }
+    return new HostView(h.kernel(), h.root(), h.tracefs(), h.hasDropReasons(), backends);
+  }
+}

@@ -1,0 +1,70 @@
+package dev.dropdx.cli;
+
+import dev.dropdx.diagnosis.DiagnosisReport;
+import dev.dropdx.diagnosis.ExplainedDiagnosis;
+import dev.dropdx.diagnosis.TrailStep;
+import dev.dropdx.fact.Drop;
+import dev.dropdx.fact.TargetMatch;
+
+/** Plain text: walks the trail step by step, as the article does by hand, then the diagnosis, fix and verify. */
+public final class TextReport {
+
+  private TextReport() {}
+
+  public static String render(DiagnosisReport r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Target: ").append(r.target().describe()).append('\n');
+    sb.append("\nTrail\n");
+    for (TrailStep s : r.trail()) {
+      sb.append(String.format("  %d. %s [%s] %d ms%n", s.step(), s.probe(), s.backend(), s.millis()));
+      sb.append("     asked by: ").append(s.askedBy()).append('\n');
+      sb.append("     why:      ").append(s.why()).append('\n');
+      sb.append("     found:    ").append(s.result()).append('\n');
+      s.notes().forEach(n -> sb.append("     note:     ").append(n).append('\n'));
+    }
+    appendDrops(sb, r);
+    sb.append("\nVerdict: ").append(r.verdict().id()).append("  (").append(r.stopReason()).append(")\n");
+    for (ExplainedDiagnosis d : r.diagnoses()) {
+      sb.append("\nDiagnosis #").append(d.rank()).append(": ").append(d.cause()).append(" - ").append(d.title()).append('\n');
+      sb.append("\n  ").append(wrap(d.explanation(), "  ")).append('\n');
+      sb.append("\n  Evidence:\n");
+      d.evidence().forEach(e -> sb.append("    - ").append(e).append('\n'));
+      sb.append("\n  Fix:\n");
+      d.fix().forEach(f -> sb.append("    - ").append(wrap(f, "      ")).append('\n'));
+      sb.append("\n  Verify:\n");
+      d.verify().forEach(v -> sb.append("    - ").append(v).append('\n'));
+      sb.append("\n  (concluded by rule \"").append(d.rule()).append("\")\n");
+    }
+    r.notes().forEach(n -> sb.append("\nNote: ").append(wrap(n, "      ")).append('\n'));
+    return sb.toString();
+  }
+
+  private static void appendDrops(StringBuilder sb, DiagnosisReport r) {
+    if (r.drops().isEmpty()) {
+      return;
+    }
+    sb.append("\nDrops seen\n");
+    for (Drop d : r.drops()) {
+      String tag = d.match() == TargetMatch.TARGET ? "matched " : d.match() == TargetMatch.OTHER ? "ignored " : "unfiltered";
+      sb.append("  ").append(tag).append("  ").append(d.describe()).append('\n');
+    }
+  }
+
+  /** Wraps long lines at about 100 columns. */
+  static String wrap(String text, String indent) {
+    StringBuilder out = new StringBuilder();
+    int col = 0;
+    for (String word : text.split(" ")) {
+      if (col > 0 && col + word.length() > 96) {
+        out.append('\n').append(indent);
+        col = 0;
+      } else if (col > 0) {
+        out.append(' ');
+        col++;
+      }
+      out.append(word);
+      col += word.length();
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,50 @@
+package dev.dropdx.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.system.ApplicationHome;
+import org.springframework.stereotype.Component;
+
+/**
+ * Resolves the configured rules directories and knowledge base. A relative path is taken from
+ * the working directory when it exists there, else from the project directory the jar was built
+ * in (so {@code java -jar target/dropdx.jar} finds {@code rules/} from anywhere).
+ */
+@Component
+public class DropdxPaths {
+  private final List<String> rulesDirs;
+  private final String knowledgeBase;
+  private final Path home;
+
+  public DropdxPaths(
+      @Value("${dropdx.rules.dirs:rules}") String rulesDirs,
+      @Value("${dropdx.knowledge-base:knowledge-base}") String knowledgeBase) {
+    this.rulesDirs = Arrays.stream(rulesDirs.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    this.knowledgeBase = knowledgeBase;
+    Path jarDir = new ApplicationHome(DropdxPaths.class).getDir().toPath();
+    this.home = jarDir.getFileName() != null && jarDir.getFileName().toString().equals("target") ? jarDir.getParent() : jarDir;
+  }
+
+  /** The configured rules directories, resolved. */
+  public List<Path> rulesDirs() {
+    return rulesDirs.stream().map(this::resolve).toList();
+  }
+
+  /** The knowledge base directory, resolved. */
+  public Path knowledgeBase() {
+    return resolve(knowledgeBase);
+  }
+
+  /** Resolves a user-given path the same way as the configured ones. */
+  public Path resolve(String path) {
+    Path p = Path.of(path);
+    if (p.isAbsolute() || Files.exists(p) || home == null) {
+      return p.toAbsolutePath().normalize();
+    }
+    Path fromHome = home.resolve(p);
+    return (Files.exists(fromHome) ? fromHome : p).toAbsolutePath().normalize();
+  }
+}

@@ -1,0 +1,2 @@
+/** Where dropdx finds its rules and knowledge base, from configuration. */
+package dev.dropdx.config;

@@ -1,0 +1,35 @@
+package dev.dropdx.diagnosis;
+
+import dev.dropdx.fact.HostFacts;
+import dev.dropdx.fact.Target;
+import dev.dropdx.knowledge.KnowledgeBaseProvider;
+import dev.dropdx.probe.ProbeCatalog;
+import dev.dropdx.probe.host.HostFactsDetector;
+import dev.dropdx.rules.RuleBookProvider;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
+
+/** Runs diagnoses: detects the host, then hands one {@link DiagnosisSession} the rules and probes. */
+@Component
+public class DiagnosisEngine {
+  private final RuleBookProvider rules;
+  private final KnowledgeBaseProvider knowledge;
+  private final ProbeCatalog probes;
+  private final HostFactsDetector detector;
+
+  public DiagnosisEngine(RuleBookProvider rules, KnowledgeBaseProvider knowledge, ProbeCatalog probes, HostFactsDetector detector) {
+    this.rules = rules;
+    this.knowledge = knowledge;
+    this.probes = probes;
+    this.detector = detector;
+  }
+
+  /** Diagnoses the target on this host. */
+  public DiagnosisReport diagnose(Target target, DiagnosisOptions options, Consumer<String> progress) {
+    var book = rules.get(); // broken rules stop us before touching the host
+    var kb = knowledge.get();
+    long start = System.nanoTime();
+    HostFacts host = detector.detect();
+    return new DiagnosisSession(book, kb, probes, host, target, options, progress, start).run();
+  }
+}

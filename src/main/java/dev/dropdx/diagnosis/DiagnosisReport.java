@@ -1,0 +1,23 @@
+package dev.dropdx.diagnosis;
+
+import dev.dropdx.fact.Drop;
+import dev.dropdx.fact.HostFacts;
+import dev.dropdx.fact.Target;
+import java.util.List;
+
+/**
+ * Everything one diagnosis found.
+ *
+ * @param target what was asked about
+ * @param host the host's capabilities
+ * @param verdict how it ended
+ * @param diagnoses proven causes, most likely first
+ * @param drops every drop seen (the target's and the ignored ones)
+ * @param trail the reasoning, step by step
+ * @param stopReason why the loop stopped
+ * @param notes what could still hide a drop, or what limited the evidence
+ * @param rawResults raw probe output per trail step (for evidence bundles)
+ */
+public record DiagnosisReport(
+    Target target, HostFacts host, Verdict verdict, List<ExplainedDiagnosis> diagnoses, List<Drop> drops,
+    List<TrailStep> trail, String stopReason, List<String> notes, List<String> rawResults) {}

@@ -1,0 +1,191 @@
+package dev.dropdx.diagnosis;
+
+import dev.dropdx.fact.Diagnosis;
+import dev.dropdx.fact.Drop;
+import dev.dropdx.fact.DropWatchSummary;
+import dev.dropdx.fact.HostFacts;
+import dev.dropdx.fact.ProbeRequest;
+import dev.dropdx.fact.Target;
+import dev.dropdx.knowledge.CauseEntry;
+import dev.dropdx.knowledge.KnowledgeBase;
+import dev.dropdx.knowledge.Templates;
+import dev.dropdx.probe.Availability;
+import dev.dropdx.probe.Probe;
+import dev.dropdx.probe.ProbeCatalog;
+import dev.dropdx.probe.ProbeContext;
+import dev.dropdx.probe.ProbeOutcome;
+import dev.dropdx.rules.RuleBook;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * One diagnosis: a Drools session holding the target and host facts; rules ask for evidence with
+ * {@link ProbeRequest}s, this class runs the best one the host can run, inserts its facts, and fires
+ * again, until a {@link Diagnosis} is proven, nothing more is asked, or the budget is spent.
+ */
+final class DiagnosisSession {
+  /** Bounds one fireAllRules, so two rules re-triggering each other cannot spin forever. */
+  private static final int MAX_FIRINGS_PER_ROUND = 10_000;
+
+  private final RuleBook rules;
+  private final KnowledgeBase knowledge;
+  private final ProbeCatalog probes;
+  private final HostFacts host;
+  private final Target target;
+  private final DiagnosisOptions options;
+  private final Consumer<String> progress;
+  private final long start;
+  private final List<TrailStep> trail = new ArrayList<>();
+  private final List<String> raw = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+  private final Set<String> settled = new HashSet<>();
+
+  DiagnosisSession(RuleBook rules, KnowledgeBase knowledge, ProbeCatalog probes, HostFacts host, Target target,
+      DiagnosisOptions options, Consumer<String> progress, long start) {
+    this.rules = rules;
+    this.knowledge = knowledge;
+    this.probes = probes;
+    this.host = host;
+    this.target = target;
+    this.options = options;
+    this.progress = progress;
+    this.start = start;
+  }
+
+  DiagnosisReport run() {
+    trail.add(new TrailStep(0, "host", "procfs", "dropdx", "which backends this host offers", 0, millisSince(start),
+        hostSummary(), host.notes()));
+    raw.add(hostSummary());
+    KieSession session = rules.newSession();
+    try {
+      session.insert(target);
+      session.insert(host);
+      String stop = loop(session);
+      return report(session, stop);
+    } finally {
+      session.dispose();
+    }
+  }
+
+  private String loop(KieSession session) {
+    int probesRun = 0;
+    while (true) {
+      int fired = session.fireAllRules(MAX_FIRINGS_PER_ROUND);
+      if (fired >= MAX_FIRINGS_PER_ROUND) {
+        return "the rules fired " + fired + " times without settling; check for rules that re-trigger each other";
+      }
+      if (!facts(session, Diagnosis.class).isEmpty()) {
+        return "a cause was proven";
+      }
+      Optional<ProbeRequest> next = nextRunnable(session);
+      if (next.isEmpty()) {
+        return "no rule asks for more evidence";
+      }
+      if (probesRun >= options.maxProbes()) {
+        return "probe budget spent (" + options.maxProbes() + " probes); next wanted: " + next.get().probe()
+            + " asked by \"" + next.get().askedBy() + "\"";
+      }
+      if (millisSince(start) > TimeUnit.SECONDS.toMillis(options.maxSeconds())) {
+        return "time budget spent (" + options.maxSeconds() + " s); next wanted: " + next.get().probe()
+            + " asked by \"" + next.get().askedBy() + "\"";
+      }
+      probesRun++;
+      runProbe(session, next.get());
+    }
+  }
+
+  /** The highest-priority request not yet settled whose probe this host can run; others are noted once. */
+  private Optional<ProbeRequest> nextRunnable(KieSession session) {
+    List<ProbeRequest> pending = facts(session, ProbeRequest.class).stream()
+        .filter(r -> !settled.contains(r.key()))
+        .sorted(Comparator.comparingInt(ProbeRequest::priority).reversed().thenComparing(ProbeRequest::key))
+        .toList();
+    for (ProbeRequest r : pending) {
+      Optional<Probe> probe = probes.find(r.probe());
+      Availability a = probe.map(p -> p.availability(host))
+          .orElse(Availability.no("no probe named '" + r.probe() + "' exists (known: " + probes.ids() + ")"));
+      if (a.available()) {
+        return Optional.of(r);
+      }
+      settled.add(r.key());
+      trail.add(new TrailStep(trail.size(), r.probe(), "-", r.askedBy(), r.why(), millisSince(start), 0,
+          "not run: " + a.reason(), List.of()));
+      raw.add("");
+    }
+    return Optional.empty();
+  }
+
+  private void runProbe(KieSession session, ProbeRequest request) {
+    settled.add(request.key());
+    Probe probe = probes.find(request.probe()).orElseThrow();
+    long at = millisSince(start);
+    long t0 = System.nanoTime();
+    progress.accept("step " + trail.size() + ": " + request.probe() + " - " + request.why());
+    ProbeOutcome outcome = probe.run(request, new ProbeContext(target, host, options.windowSeconds(), progress));
+    trail.add(new TrailStep(trail.size(), request.probe(), outcome.backend(), request.askedBy(), request.why(), at,
+        millisSince(t0), outcome.summary(), outcome.notes()));
+    raw.add(outcome.raw());
+    outcome.facts().forEach(session::insert);
+  }
+
+  private DiagnosisReport report(KieSession session, String stop) {
+    List<Drop> drops = facts(session, Drop.class);
+    List<Diagnosis> proven = facts(session, Diagnosis.class);
+    boolean watched = !facts(session, DropWatchSummary.class).isEmpty();
+    if (!watched && proven.isEmpty()) {
+      String reasons = trail.stream().filter(s -> s.backend().equals("-")).map(TrailStep::result)
+          .distinct().reduce((a, b) -> a + "; " + b).orElse(stop);
+      throw new CannotDiagnoseException("no drop evidence could be gathered on this host: " + reasons);
+    }
+    Verdict verdict = !proven.isEmpty() ? Verdict.DIAGNOSED
+        : drops.stream().anyMatch(Drop::mayBeTarget) ? Verdict.INCONCLUSIVE : Verdict.NO_DROPS;
+    if (verdict == Verdict.NO_DROPS) {
+      notes.add("nothing matched " + target.describe() + ". Drops can still hide: NIC or driver drops (ip -s link, "
+          + "ethtool -S), drops before the tracepoint, traffic not flowing during the window, or the wrong namespace");
+    }
+    List<ExplainedDiagnosis> explained = proven.stream()
+        .sorted(Comparator.comparingInt(Diagnosis::rank).thenComparing(Diagnosis::cause))
+        .map(this::explain)
+        .toList();
+    return new DiagnosisReport(target, host, verdict, explained, drops, List.copyOf(trail), stop, List.copyOf(notes), List.copyOf(raw));
+  }
+
+  private ExplainedDiagnosis explain(Diagnosis d) {
+    Map<String, String> values = new HashMap<>(d.bindings());
+    values.putIfAbsent("netns", target.netns());
+    values.put("ipNetns", target.netns().isEmpty() ? "ip" : "ip -n " + target.netns());
+    values.put("nsExec", target.netns().isEmpty() ? "" : "ip netns exec " + target.netns() + " ");
+    Optional<CauseEntry> entry = knowledge.find(d.cause());
+    if (entry.isEmpty()) {
+      return new ExplainedDiagnosis(d.cause(), d.rank(), d.cause(), "(no knowledge-base entry for " + d.cause() + ")",
+          List.of(), List.of(), d.evidence(), d.rule());
+    }
+    CauseEntry e = entry.get();
+    return new ExplainedDiagnosis(d.cause(), d.rank(), Templates.fill(e.title(), values),
+        Templates.fill(e.explanation(), values), e.fix().stream().map(f -> Templates.fill(f, values)).toList(),
+        e.verify().stream().map(v -> Templates.fill(v, values)).toList(), d.evidence(), d.rule());
+  }
+
+  private String hostSummary() {
+    return "kernel " + host.kernel() + ", " + (host.root() ? "root" : "not root") + ", tracefs "
+        + (host.tracefs() == null ? "absent" : host.tracefs()) + ", drop reasons "
+        + (host.hasDropReasons() ? "yes (" + host.dropReasons().size() + ")" : "no") + ", tools " + host.tools();
+  }
+
+  private static <T> List<T> facts(KieSession session, Class<T> type) {
+    return session.getObjects(type::isInstance).stream().map(type::cast).toList();
+  }
+
+  private static long millisSince(long nanos) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+  }
+}

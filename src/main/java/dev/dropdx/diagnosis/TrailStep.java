@@ -1,0 +1,25 @@
+package dev.dropdx.diagnosis;
+
+import java.util.List;
+
+/**
+ * One step of the reasoning trail.
+ *
+ * @param step 0 for host detection, then 1, 2, ...
+ * @param probe probe id
+ * @param backend what ran ("-" when the probe could not run)
+ * @param askedBy the rule that asked
+ * @param why why the rule wanted it, in words
+ * @param atMillis when the step started, from the start of the diagnosis
+ * @param millis how long it took
+ * @param result what it found, in one line
+ * @param notes what the user should know about this evidence
+ */
+public record TrailStep(
+    int step, String probe, String backend, String askedBy, String why, long atMillis, long millis, String result,
+    List<String> notes) {
+
+  public TrailStep {
+    notes = List.copyOf(notes);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.dropdx.fact;
+
+import java.util.List;
+
+/**
+ * Packets freed by kfree_skb at one place for one reason.
+ *
+ * @param function the dropping function (the tracepoint's location, without offset)
+ * @param location function+offset when the backend gives it, else the function
+ * @param reason drop reason name from the running kernel (NOT_SPECIFIED when none)
+ * @param count how many packets
+ * @param match whether these are the target's packets
+ * @param netns namespace name the drop was attributed to ("" when it is dropdx's own)
+ * @param iface device of the skb, null when unknown
+ * @param src source address, null when unknown
+ * @param dst destination address, null when unknown
+ * @param protocol IP protocol, -1 when unknown
+ * @param stack kernel stack of one occurrence, innermost first; empty when not collected
+ */
+public record Drop(
+    String function,
+    String location,
+    String reason,
+    long count,
+    TargetMatch match,
+    String netns,
+    String iface,
+    String src,
+    String dst,
+    int protocol,
+    List<String> stack)
+    implements Evidence {
+
+  public Drop {
+    stack = stack == null ? List.of() : List.copyOf(stack);
+  }
+
+  /** True unless per-packet evidence shows these are someone else's packets. */
+  public boolean mayBeTarget() {
+    return match != TargetMatch.OTHER;
+  }
+
+  @Override
+  public String describe() {
+    String who = src == null ? "" : " (" + src + " -> " + dst + (iface == null ? "" : " on " + iface) + ")";
+    return count + " packet(s) dropped at " + location + " with reason " + reason + who;
+  }
+}

@@ -1,0 +1,23 @@
+package dev.dropdx.fact;
+
+/**
+ * What one drop watch saw overall: what was watched and what could not be seen.
+ *
+ * @param backend how drops were watched (e.g. "tracefs+bpftrace", "tracefs")
+ * @param windowSeconds how long
+ * @param perPacket true when drops were matched to the target per packet
+ * @param matched drops attributed to the target (or possibly, when not per packet)
+ * @param ignored drops seen that belonged to other packets
+ * @param lostEvents events the trace buffer overwrote (overrun): drops we could not see
+ */
+public record DropWatchSummary(
+    String backend, int windowSeconds, boolean perPacket, long matched, long ignored, long lostEvents)
+    implements Evidence {
+
+  @Override
+  public String describe() {
+    return "watched kfree_skb for " + windowSeconds + " s with " + backend + ": " + matched
+        + " matching drop(s), " + ignored + " other drop(s) ignored"
+        + (lostEvents > 0 ? ", " + lostEvents + " event(s) LOST to trace buffer overrun" : "");
+  }
+}

@@ -1,0 +1,38 @@
+package dev.dropdx.fact;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What this host can do, detected once per run.
+ *
+ * @param kernel kernel release (uname -r)
+ * @param root running as root
+ * @param tracefs path of the mounted tracefs, or null when none could be found or mounted
+ * @param dropReasons the running kernel's drop reason names, index = enum value; empty when the
+ *     kfree_skb tracepoint has no reason field
+ * @param tools external tools found on PATH (bpftrace, tcpdump, stap, ip, ...)
+ * @param notes things worth telling the user (tracefs mounted by us, ...)
+ */
+public record HostFacts(
+    String kernel, boolean root, String tracefs, Map<Integer, String> dropReasons, List<String> tools, List<String> notes) {
+
+  public HostFacts {
+    dropReasons = Map.copyOf(dropReasons);
+    tools = List.copyOf(tools);
+    notes = List.copyOf(notes);
+  }
+
+  public boolean hasTool(String tool) {
+    return tools.contains(tool);
+  }
+
+  public boolean hasDropReasons() {
+    return !dropReasons.isEmpty();
+  }
+
+  /** Name of a drop reason value; the number itself when the kernel did not list it. */
+  public String reasonName(int value) {
+    return dropReasons.getOrDefault(value, Integer.toString(value));
+  }
+}

@@ -1,0 +1,44 @@
+package dev.dropdx.fact;
+
+/**
+ * What the user asked about: the packets whose drops we look for. Null fields match anything.
+ *
+ * @param src source IPv4 address
+ * @param dst destination IPv4 address
+ * @param protocol IP protocol number
+ * @param dport destination port (UDP/TCP only)
+ * @param iface receiving or sending interface
+ * @param netns network namespace name; empty for the namespace dropdx runs in
+ */
+public record Target(String src, String dst, Integer protocol, Integer dport, String iface, String netns) {
+
+  public Target {
+    netns = netns == null ? "" : netns;
+  }
+
+  /** True when a packet with these header fields is one of the target's packets. */
+  public boolean matches(String pktSrc, String pktDst, int pktProtocol, Integer pktDport) {
+    return (src == null || src.equals(pktSrc))
+        && (dst == null || dst.equals(pktDst))
+        && (protocol == null || protocol == pktProtocol)
+        && (dport == null || dport.equals(pktDport));
+  }
+
+  /** The target in words, for the trail and the report. */
+  public String describe() {
+    StringBuilder sb = new StringBuilder();
+    append(sb, "src", src);
+    append(sb, "dst", dst);
+    append(sb, "proto", protocol == null ? null : Protocols.name(protocol));
+    append(sb, "dport", dport == null ? null : dport.toString());
+    append(sb, "iface", iface);
+    append(sb, "netns", netns.isEmpty() ? null : netns);
+    return sb.isEmpty() ? "all IPv4 packets" : sb.toString().trim();
+  }
+
+  private static void append(StringBuilder sb, String key, String value) {
+    if (value != null) {
+      sb.append(key).append('=').append(value).append(' ');
+    }
+  }
+}

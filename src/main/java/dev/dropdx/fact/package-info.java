@@ -1,0 +1,2 @@
+/** Facts the rules reason over: records inserted into the Drools session by probes and by rules. */
+package dev.dropdx.fact;

@@ -1,0 +1,97 @@
+package dev.dropdx.lab;
+
+import dev.dropdx.probe.exec.ChildProcesses;
+import dev.dropdx.probe.exec.CommandResult;
+import dev.dropdx.probe.exec.CommandRunner;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The namespaces, links and traffic of one scenario run. It only creates namespaces named
+ * {@code dropdx-lab-*} and only changes things inside them; {@link #close()} removes all of it
+ * and stops the traffic it started, by PID.
+ */
+public final class LabNetwork implements AutoCloseable {
+  private static final Pattern LAB_NS = Pattern.compile("dropdx-lab-[a-z0-9-]{1,40}");
+  private static final Duration STEP = Duration.ofSeconds(10);
+
+  private final CommandRunner runner;
+  private final ChildProcesses children;
+  private final List<String> namespaces = new ArrayList<>();
+  private final List<Process> traffic = new ArrayList<>();
+
+  public LabNetwork(CommandRunner runner, ChildProcesses children) {
+    this.runner = runner;
+    this.children = children;
+  }
+
+  /** Creates a fresh namespace (removing a leftover of the same name), loopback up, IPv6 off. */
+  public String namespace(String name) {
+    if (!LAB_NS.matcher(name).matches()) {
+      throw new LabException("lab namespaces must be named dropdx-lab-*: " + name);
+    }
+    runner.run(List.of("ip", "netns", "del", name), STEP); // idempotent: a leftover from a killed run
+    ip("netns", "add", name);
+    namespaces.add(name);
+    ip("-n", name, "link", "set", "lo", "up");
+    // Other namespaces' IPv6 chatter is noise on the global tracepoint.
+    sysctl(name, "net.ipv6.conf.all.disable_ipv6", "1");
+    sysctl(name, "net.ipv6.conf.default.disable_ipv6", "1");
+    return name;
+  }
+
+  /** Runs `ip ARGS`, failing the setup with the kernel's words when it fails. */
+  public void ip(String... args) {
+    List<String> cmd = new ArrayList<>(List.of("ip"));
+    cmd.addAll(List.of(args));
+    check(runner.run(cmd, STEP));
+  }
+
+  /** Sets a sysctl inside one of our namespaces (never the root namespace). */
+  public void sysctl(String netns, String key, String value) {
+    if (!namespaces.contains(netns)) {
+      throw new LabException("refusing to set " + key + " outside the lab's namespaces");
+    }
+    check(runner.runIn(netns, List.of("sysctl", "-q", "-w", key + "=" + value), STEP));
+  }
+
+  /** The MAC address of an interface in a namespace. */
+  public String mac(String netns, String iface) {
+    CommandResult r = runner.run(List.of("ip", "-n", netns, "-o", "link", "show", iface), STEP);
+    check(r);
+    var m = Pattern.compile("link/ether ([0-9a-f:]{17})").matcher(r.stdout());
+    if (!m.find()) {
+      throw new LabException("no MAC address for " + iface + " in " + netns);
+    }
+    return m.group(1);
+  }
+
+  /** Starts traffic inside a namespace; it is stopped (by PID) when the network closes. */
+  public void startTraffic(String netns, List<String> command) {
+    traffic.add(runner.start(CommandRunner.inNetns(netns, command)));
+  }
+
+  /** Namespaces this run created. */
+  public List<String> namespaces() {
+    return List.copyOf(namespaces);
+  }
+
+  /** Stops the traffic and removes the namespaces (their links go with them). */
+  @Override
+  public void close() {
+    traffic.forEach(children::stop);
+    traffic.clear();
+    for (String ns : namespaces) {
+      runner.run(List.of("ip", "netns", "del", ns), STEP);
+    }
+    namespaces.clear();
+  }
+
+  private static void check(CommandResult r) {
+    if (!r.ok()) {
+      throw new LabException("lab setup failed: " + String.join(" ", r.command()) + ": " + r.firstError());
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.dropdx.lab;
+
+import dev.dropdx.diagnosis.DiagnosisReport;
+
+/**
+ * A scenario's diagnosis and whether dropdx found what the lab built.
+ *
+ * @param scenario the scenario's name
+ * @param expectedCause what the lab built (null: nothing)
+ * @param report what dropdx found
+ * @param millis whole run, setup and teardown included
+ */
+public record LabRun(String scenario, String expectedCause, DiagnosisReport report, long millis) {
+
+  /** True when dropdx found exactly the built cause (or no drops for a healthy scenario). */
+  public boolean asExpected() {
+    if (expectedCause == null) {
+      return report.diagnoses().isEmpty() && report.verdict().exitCode() == 4;
+    }
+    return !report.diagnoses().isEmpty() && report.diagnoses().get(0).cause().equals(expectedCause);
+  }
+}

@@ -1,0 +1,67 @@
+package dev.dropdx.lab;
+
+import dev.dropdx.diagnosis.DiagnosisEngine;
+import dev.dropdx.diagnosis.DiagnosisOptions;
+import dev.dropdx.fact.Target;
+import dev.dropdx.probe.exec.ChildProcesses;
+import dev.dropdx.probe.exec.CommandRunner;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
+
+/** Sets up a scenario, lets traffic flow, diagnoses it, and tears it all down on every path. */
+@Component
+public class LabRunner {
+  private final List<LabScenario> scenarios;
+  private final DiagnosisEngine engine;
+  private final CommandRunner runner;
+  private final ChildProcesses children;
+
+  public LabRunner(List<LabScenario> scenarios, DiagnosisEngine engine, CommandRunner runner, ChildProcesses children) {
+    this.scenarios = scenarios.stream().sorted(Comparator.comparing(LabScenario::name)).toList();
+    this.engine = engine;
+    this.runner = runner;
+    this.children = children;
+  }
+
+  public List<LabScenario> scenarios() {
+    return scenarios;
+  }
+
+  public Optional<LabScenario> find(String name) {
+    return scenarios.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /** Runs one scenario end to end. */
+  public LabRun run(LabScenario scenario, DiagnosisOptions options, Consumer<String> progress) {
+    long t0 = System.nanoTime();
+    LabNetwork net = new LabNetwork(runner, children);
+    // Ctrl-C or SIGTERM during a lab run must still remove its namespaces.
+    Thread cleanup = new Thread(net::close, "dropdx-lab-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    try {
+      progress.accept("lab " + scenario.name() + ": setting up " + scenario.description());
+      Target target = scenario.setUp(net);
+      pause(1000); // let the traffic start (and the sender's first packets leave) before watching
+      var report = engine.diagnose(target, options, progress);
+      return new LabRun(scenario.name(), scenario.expectedCause(), report, (System.nanoTime() - t0) / 1_000_000);
+    } finally {
+      net.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or has run; either way the lab is gone
+      }
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

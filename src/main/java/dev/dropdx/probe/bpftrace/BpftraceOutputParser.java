@@ -1,0 +1,52 @@
+package dev.dropdx.probe.bpftrace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses the map bpftrace prints at exit for {@link BpftraceDropScript}. */
+public final class BpftraceOutputParser {
+  private static final Pattern ENTRY = Pattern.compile("^@drops\\[(.*)\\]: (\\d+)$");
+
+  /**
+   * Dropped packets with the same headers, place and reason.
+   *
+   * @param function dropping function
+   * @param reason reason value (the kernel's enum number)
+   * @param src source address
+   * @param dst destination address
+   * @param protocol IP protocol
+   * @param iface device name, empty when the skb had none
+   * @param netnsInode namespace inode of the device, 0 when unknown
+   * @param dport destination port, 0 when not read
+   * @param count packets
+   */
+  public record PacketDrop(
+      String function, int reason, String src, String dst, int protocol, String iface, long netnsInode, int dport,
+      long count) {}
+
+  private BpftraceOutputParser() {}
+
+  /** The map entries; lines that are not entries (warnings, "Attaching...") are skipped. */
+  public static List<PacketDrop> parse(String output) {
+    List<PacketDrop> drops = new ArrayList<>();
+    for (String line : output.split("\n")) {
+      Matcher m = ENTRY.matcher(line.strip());
+      if (!m.matches()) {
+        continue;
+      }
+      String[] f = m.group(1).split(", ");
+      if (f.length != 8) {
+        continue; // a device name with ", " in it; too odd to guess at
+      }
+      try {
+        drops.add(new PacketDrop(f[0], Integer.parseInt(f[1]), f[2], f[3], Integer.parseInt(f[4]), f[5],
+            Long.parseLong(f[6]), Integer.parseInt(f[7]), Long.parseLong(m.group(2))));
+      } catch (NumberFormatException e) {
+        // not one of ours
+      }
+    }
+    return drops;
+  }
+}

@@ -1,0 +1,180 @@
+package dev.dropdx.probe.drops;
+
+import dev.dropdx.fact.Drop;
+import dev.dropdx.fact.DropWatchSummary;
+import dev.dropdx.fact.HostFacts;
+import dev.dropdx.fact.ProbeRequest;
+import dev.dropdx.fact.Target;
+import dev.dropdx.fact.TargetMatch;
+import dev.dropdx.probe.Availability;
+import dev.dropdx.probe.Probe;
+import dev.dropdx.probe.ProbeContext;
+import dev.dropdx.probe.ProbeOutcome;
+import dev.dropdx.probe.bpftrace.BpftraceDropScript;
+import dev.dropdx.probe.bpftrace.BpftraceOutputParser;
+import dev.dropdx.probe.bpftrace.BpftraceOutputParser.PacketDrop;
+import dev.dropdx.probe.exec.ChildProcesses;
+import dev.dropdx.probe.exec.CommandRunner;
+import dev.dropdx.probe.tracefs.TraceOutputParser;
+import dev.dropdx.probe.tracefs.TraceOutputParser.DropGroup;
+import dev.dropdx.probe.tracefs.TracefsInstance;
+import dev.dropdx.probe.tracefs.TracefsInstances;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * Watches skb:kfree_skb for a window in a private tracefs instance (location, reason, count,
+ * stack, overruns) and, when bpftrace is installed, reads each dropped packet's headers, device
+ * and namespace so drops are matched to the target per packet.
+ */
+@Component
+public class DropWatchProbe implements Probe {
+  private static final int MAX_RAW_TRACE = 256 * 1024;
+
+  private final TracefsInstances instances;
+  private final CommandRunner runner;
+  private final ChildProcesses children;
+  private final NetnsInodes inodes;
+
+  public DropWatchProbe(TracefsInstances instances, CommandRunner runner, ChildProcesses children, NetnsInodes inodes) {
+    this.instances = instances;
+    this.runner = runner;
+    this.children = children;
+    this.inodes = inodes;
+  }
+
+  @Override
+  public String id() {
+    return "drop-watch";
+  }
+
+  @Override
+  public Availability availability(HostFacts host) {
+    if (!host.root()) {
+      return Availability.no("watching kfree_skb needs root: run dropdx with sudo");
+    }
+    if (host.tracefs() == null) {
+      return Availability.no("tracefs is not available: mount -t tracefs nodev /sys/kernel/tracing");
+    }
+    return Availability.yes();
+  }
+
+  @Override
+  public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
+    Target target = context.target();
+    int window = context.windowSeconds();
+    boolean perPacket = context.host().hasTool("bpftrace");
+    List<String> notes = new ArrayList<>();
+    String bpfOut = "";
+    String trace;
+    long lost;
+    try (TracefsInstance instance = instances.create(Path.of(context.host().tracefs()))) {
+      instance.write("buffer_size_kb", "2048");
+      // IPv4 only: other namespaces' IPv6 traffic would otherwise flood the buffer.
+      instance.write("events/skb/kfree_skb/filter", "protocol == 2048");
+      instance.write("events/skb/kfree_skb/trigger", "stacktrace");
+      instance.write("events/skb/kfree_skb/enable", "1");
+      if (perPacket) {
+        BpftraceRun run = runBpftrace(target, window, context);
+        bpfOut = run.stdout();
+        if (!run.ok()) {
+          perPacket = false;
+          notes.add("bpftrace failed (" + run.error() + "): falling back to unfiltered tracefs evidence");
+        }
+      } else {
+        countdown(window, context);
+        notes.add("bpftrace is not installed: drops could not be matched to the target per packet, so every IPv4 "
+            + "drop on the host counts as possibly the target's (apt-get install bpftrace)");
+      }
+      instance.write("events/skb/kfree_skb/enable", "0");
+      trace = instance.read("trace");
+      lost = instance.overruns();
+    }
+    List<DropGroup> groups = TraceOutputParser.parse(trace);
+    List<Drop> drops = perPacket
+        ? fromPackets(BpftraceOutputParser.parse(bpfOut), groups, target, context.host())
+        : fromGroups(groups, target);
+    long matched = drops.stream().filter(Drop::mayBeTarget).mapToLong(Drop::count).sum();
+    long ignored = drops.stream().filter(d -> !d.mayBeTarget()).mapToLong(Drop::count).sum();
+    if (lost > 0) {
+      notes.add("the trace buffer overran: " + lost + " kfree_skb event(s) were lost, counts are a lower bound");
+    }
+    DropWatchSummary summary = new DropWatchSummary(perPacket ? "tracefs+bpftrace" : "tracefs", window, perPacket, matched, ignored, lost);
+    List<Object> facts = new ArrayList<>(drops);
+    facts.add(summary);
+    String raw = "--- bpftrace ---\n" + bpfOut + "--- tracefs trace ---\n"
+        + (trace.length() > MAX_RAW_TRACE ? trace.substring(0, MAX_RAW_TRACE) : trace);
+    return new ProbeOutcome(summary.backend(), summary.describe(), facts, notes, raw);
+  }
+
+  private record BpftraceRun(boolean ok, String stdout, String error) {}
+
+  private BpftraceRun runBpftrace(Target target, int window, ProbeContext context) {
+    boolean ports = target.dport() != null;
+    Process p = runner.start(List.of("bpftrace", "-e", BpftraceDropScript.program(window, ports)));
+    CompletableFuture<String> out = CommandRunner.drain(p.getInputStream());
+    CompletableFuture<String> err = CommandRunner.drain(p.getErrorStream());
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(window + 30L);
+      long started = System.nanoTime();
+      while (p.isAlive() && System.nanoTime() < deadline) {
+        long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        context.progress().accept("watching kfree_skb (bpftrace per packet): " + elapsed + " s of about " + (window + 2) + " s");
+        p.waitFor(500, TimeUnit.MILLISECONDS);
+      }
+      if (p.isAlive()) {
+        children.stop(p);
+        return new BpftraceRun(false, out.join(), "did not finish in time");
+      }
+      String stderr = err.join();
+      return p.exitValue() == 0
+          ? new BpftraceRun(true, out.join(), "")
+          : new BpftraceRun(false, out.join(), stderr.lines().filter(l -> !l.contains("RLIMIT_MEMLOCK")).findFirst().orElse("exit " + p.exitValue()));
+    } catch (InterruptedException e) {
+      children.stop(p);
+      Thread.currentThread().interrupt();
+      return new BpftraceRun(false, "", "interrupted");
+    } finally {
+      children.stop(p);
+    }
+  }
+
+  private static void countdown(int window, ProbeContext context) {
+    for (int s = 0; s < window; s++) {
+      context.progress().accept("watching kfree_skb (tracefs): " + s + " s of " + window + " s");
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private List<Drop> fromPackets(List<PacketDrop> packets, List<DropGroup> groups, Target target, HostFacts host) {
+    long targetNs = inodes.inodeOf(target.netns());
+    List<Drop> drops = new ArrayList<>();
+    for (PacketDrop p : packets) {
+      boolean sameNs = p.netnsInode() == 0 || p.netnsInode() == targetNs;
+      boolean ours = sameNs && target.matches(p.src(), p.dst(), p.protocol(), p.dport() == 0 ? null : p.dport())
+          && (target.iface() == null || target.iface().equals(p.iface()));
+      String reason = host.reasonName(p.reason());
+      DropGroup group = groups.stream().filter(g -> g.function().equals(p.function()) && g.reason().equals(reason)).findFirst().orElse(null);
+      drops.add(new Drop(p.function(), group == null ? p.function() : group.location(), reason, p.count(),
+          ours ? TargetMatch.TARGET : TargetMatch.OTHER, sameNs ? target.netns() : "netns inode " + p.netnsInode(),
+          p.iface().isEmpty() ? null : p.iface(), p.src(), p.dst(), p.protocol(), group == null ? List.of() : group.stack()));
+    }
+    return drops;
+  }
+
+  private static List<Drop> fromGroups(List<DropGroup> groups, Target target) {
+    return groups.stream()
+        .map(g -> new Drop(g.function(), g.location(), g.reason(), g.count(), TargetMatch.UNFILTERED, target.netns(),
+            target.iface(), target.src(), target.dst(), target.protocol() == null ? -1 : target.protocol(), g.stack()))
+        .toList();
+  }
+}

@@ -1,0 +1,31 @@
+package dev.dropdx.rules;
+
+import java.util.List;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+
+/** A compiled, checked set of rules, ready to open diagnosis sessions on. */
+public final class RuleBook {
+  private final KieBase kieBase;
+  private final List<RuleInfo> rules;
+  private final List<String> directories;
+
+  RuleBook(KieBase kieBase, List<RuleInfo> rules, List<String> directories) {
+    this.kieBase = kieBase;
+    this.rules = List.copyOf(rules);
+    this.directories = List.copyOf(directories);
+  }
+
+  /** A fresh session; the caller disposes it. */
+  public KieSession newSession() {
+    return kieBase.newKieSession();
+  }
+
+  public List<RuleInfo> rules() {
+    return rules;
+  }
+
+  public List<String> directories() {
+    return directories;
+  }
+}

@@ -1,0 +1,114 @@
+package dev.dropdx.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compiles every {@code *.drl} under the given directories (in order; a later directory's rule
+ * with the same package and name as an earlier one replaces it). Any ERROR message refuses the
+ * whole book, naming file and line.
+ */
+@Component
+public class RuleBookLoader {
+  private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)\\s*;?");
+  private final AtomicInteger builds = new AtomicInteger();
+
+  /** Loads and compiles; throws {@link RuleBookException} on a missing directory or any error. */
+  public RuleBook load(List<Path> directories) {
+    if (directories.isEmpty()) {
+      throw new RuleBookException("no rules directory given", List.of());
+    }
+    KieServices ks = KieServices.Factory.get();
+    KieFileSystem kfs = ks.newKieFileSystem();
+    Map<String, String> diskPathOf = new HashMap<>();
+    int index = 0;
+    for (Path dir : directories) {
+      if (!Files.isDirectory(dir)) {
+        throw new RuleBookException("rules directory " + dir + " does not exist (set --rules or dropdx.rules.dirs)", List.of());
+      }
+      index++;
+      for (Path file : drlFiles(dir)) {
+        String text = read(file);
+        // Drools wants the folder to match the DRL package; the directory index keeps equal names apart.
+        String flat = dir.relativize(file).toString().replace('\\', '/').replace('/', '_');
+        String resource = "src/main/resources/" + packageFolder(text) + "d" + index + "_" + flat;
+        diskPathOf.put(resource.substring("src/main/resources/".length()), file.toString());
+        kfs.write(resource, text);
+      }
+    }
+    if (diskPathOf.isEmpty()) {
+      throw new RuleBookException("no .drl files found in " + directories, List.of());
+    }
+    ReleaseId releaseId = ks.newReleaseId("dev.dropdx", "rules", "1.0." + builds.incrementAndGet());
+    kfs.generateAndWritePomXML(releaseId);
+    ClassLoader loader = RuleBookLoader.class.getClassLoader();
+    KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll();
+    List<RuleProblem> problems = new ArrayList<>();
+    for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+      String path = m.getPath() == null ? "?" : diskPathOf.getOrDefault(m.getPath(), m.getPath());
+      problems.add(new RuleProblem(path, m.getLine(), m.getText().strip().replaceAll("\\s+", " ")));
+    }
+    if (!problems.isEmpty()) {
+      throw new RuleBookException("the rules do not compile; no diagnosis runs on broken rules", problems);
+    }
+    KieContainer container = ks.newKieContainer(releaseId, loader);
+    var kieBase = container.getKieBase();
+    List<RuleInfo> rules = new ArrayList<>();
+    for (KiePackage pkg : kieBase.getKiePackages()) {
+      for (Rule rule : pkg.getRules()) {
+        rules.add(new RuleInfo(rule.getName(), pkg.getName(), fileOf(rule, diskPathOf)));
+      }
+    }
+    rules.sort(java.util.Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
+    return new RuleBook(kieBase, rules, directories.stream().map(Path::toString).toList());
+  }
+
+  private static String fileOf(Rule rule, Map<String, String> diskPathOf) {
+    Object resource = rule.getMetaData().get("resource");
+    if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null) {
+      String source = impl.getResource().getSourcePath();
+      return diskPathOf.getOrDefault(source, source);
+    }
+    return resource == null ? "?" : resource.toString();
+  }
+
+  private static String packageFolder(String drl) {
+    Matcher m = PACKAGE.matcher(drl);
+    return m.find() ? m.group(1).replace('.', '/') + "/" : "";
+  }
+
+  private static List<Path> drlFiles(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(f -> f.toString().endsWith(".drl") && Files.isRegularFile(f)).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list rules in " + dir, e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read rule file " + file, e);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.dropdx.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dropdx.lab.CleanPairScenario;
+import dev.dropdx.lab.LabNetwork;
+import dev.dropdx.lab.RpFilterStrictScenario;
+import dev.dropdx.probe.exec.ChildProcesses;
+import dev.dropdx.probe.exec.CommandResult;
+import dev.dropdx.probe.exec.CommandRunner;
+import dev.dropdx.support.LabTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Runs the packaged jar the way runbooks do: command line in, JSON and exit code out. */
+class DiagnoseCliIT {
+  private final ChildProcesses children = new ChildProcesses();
+  private final CommandRunner runner = new CommandRunner(children);
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  private CommandResult dropdx(Map<String, String> env, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("java", "-jar", "target/dropdx.jar"));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    var out = CommandRunner.drain(p.getInputStream());
+    var err = CommandRunner.drain(p.getErrorStream());
+    boolean done = p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
+    if (!done) {
+      p.destroyForcibly();
+    }
+    return new CommandResult(cmd, done ? p.exitValue() : -1, out.join(), err.join(), !done);
+  }
+
+  @Test
+  @LabTest
+  void aLiveRpFilterDropIsDiagnosedAsJsonWithExitZero() throws Exception {
+    try (LabNetwork net = new LabNetwork(runner, children)) {
+      var target = new RpFilterStrictScenario().setUp(net);
+      Thread.sleep(1000);
+      CommandResult r = dropdx(Map.of(), "diagnose", "--netns", target.netns(), "--src", target.src(), "--proto", "icmp",
+          "--window", "3", "--format", "json");
+      assertThat(r.exitCode()).as(r.stderr()).isZero();
+      JsonNode report = json.readTree(r.stdout());
+      assertThat(report.get("verdict").asString()).isEqualTo("diagnosed");
+      assertThat(report.get("diagnoses").get(0).get("cause").asString()).isEqualTo("rp-filter");
+      assertThat(report.get("diagnoses").get(0).get("fix")).isNotEmpty();
+      assertThat(report.get("trail").get(1).get("probe").asString()).isEqualTo("drop-watch");
+      assertThat(report.get("drops").get(0).get("reason").asString()).isEqualTo("IP_RPFILTER");
+      assertThat(report.get("host").get("kernel").asString()).isNotBlank();
+    }
+  }
+
+  @Test
+  @LabTest
+  void noFaultGivesNoDropsAndExitFour() throws Exception {
+    try (LabNetwork net = new LabNetwork(runner, children)) {
+      var target = new CleanPairScenario().setUp(net);
+      CommandResult r = dropdx(Map.of(), "diagnose", "--netns", target.netns(), "--src", target.src(), "--proto", "icmp",
+          "--window", "2", "--format", "json");
+      assertThat(r.exitCode()).as(r.stderr()).isEqualTo(4);
+      assertThat(json.readTree(r.stdout()).get("verdict").asString()).isEqualTo("no-drops");
+    }
+  }
+
+  @Test
+  void anInvalidAddressIsExitTwoWithOneLineAndNoStackTrace() throws Exception {
+    CommandResult r = dropdx(Map.of(), "diagnose", "--src", "198.18.300.1; reboot");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr().strip()).startsWith("dropdx: --src").doesNotContain("\n").doesNotContain("Exception");
+    assertThat(r.stdout()).isBlank();
+  }
+
+  @Test
+  void anInvalidInterfaceIsExitTwo() throws Exception {
+    CommandResult r = dropdx(Map.of(), "diagnose", "--iface", "bad/name");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains("--iface").doesNotContain("at dev.dropdx");
+  }
+
+  @Test
+  void aNamespaceThatDoesNotExistIsExitTwo() throws Exception {
+    CommandResult r = dropdx(Map.of(), "diagnose", "--netns", "dropdx-lab-no-such-ns", "--src", "198.18.0.1");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains("does not exist");
+  }
+
+  @Test
+  void aBrokenRulesDirectoryNamesFileAndLineAndRunsNoDiagnosis(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("broken.drl"), "package team;\nrule \"x\"\nwhen\n  Foo( a == \nthen\nend\n");
+    CommandResult r = dropdx(Map.of("DROPDX_RULES_DIRS", dir.toString()), "diagnose", "--src", "198.18.0.1", "--window", "1");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains(dir.resolve("broken.drl") + ":").contains("no diagnosis runs on broken rules");
+  }
+
+  @Test
+  void helpIsExitZero() throws Exception {
+    CommandResult r = dropdx(Map.of(), "help");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.stdout()).contains("diagnose").contains("lab run");
+  }
+}
