@@ -73,6 +73,28 @@ public final class LabNetwork implements AutoCloseable {
     traffic.add(runner.start(CommandRunner.inNetns(netns, command)));
   }
 
+  /**
+   * Starts the lab's packet tool (src/main/resources/lab/packets.py) inside a namespace, for
+   * traffic ping cannot make: other IP protocols, forged sources, bad checksums, multicast joins.
+   * Stopped like other traffic.
+   */
+  public void startPackets(String netns, String... args) {
+    List<String> cmd = new ArrayList<>(List.of("python3", "-c", packetTool()));
+    cmd.addAll(List.of(args));
+    startTraffic(netns, cmd);
+  }
+
+  private static String packetTool() {
+    try (var in = LabNetwork.class.getResourceAsStream("/lab/packets.py")) {
+      if (in == null) {
+        throw new LabException("lab/packets.py is missing from the build");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new LabException("cannot read lab/packets.py: " + e.getMessage());
+    }
+  }
+
   /** Namespaces this run created. */
   public List<String> namespaces() {
     return List.copyOf(namespaces);

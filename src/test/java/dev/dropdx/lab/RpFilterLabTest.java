@@ -9,12 +9,11 @@ import dev.dropdx.support.LabTest;
 import dev.dropdx.support.LabWiring;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @LabTest
 class RpFilterLabTest {
-  private final LabWiring wiring = new LabWiring(List.of(new RpFilterStrictScenario(), new CleanPairScenario()));
+  private final LabWiring wiring = new LabWiring();
   private final DiagnosisOptions options = new DiagnosisOptions(3, 12, 120);
 
   @Test

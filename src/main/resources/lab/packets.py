@@ -1,0 +1,112 @@
+# dropdx lab traffic: crafts the packets lab scenarios need (run inside a lab namespace, as root).
+# Kept tiny and dependency-free; every mode loops until killed unless --count is given.
+import argparse, os, socket, struct, sys, time
+
+def checksum(data):
+    if len(data) % 2:
+        data += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
+    s = (s >> 16) + (s & 0xFFFF)
+    s += s >> 16
+    return ~s & 0xFFFF
+
+def ip_header(src, dst, proto, payload_len, ttl, bad_csum=False):
+    hdr = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + payload_len, os.getpid() & 0xFFFF, 0, ttl, proto, 0,
+                      socket.inet_aton(src), socket.inet_aton(dst))
+    csum = checksum(hdr)
+    if bad_csum:
+        csum ^= 0x5A5A
+    return hdr[:10] + struct.pack("!H", csum) + hdr[12:]
+
+def loop(args, send):
+    n = 0
+    while args.count <= 0 or n < args.count:
+        send()
+        n += 1
+        if args.interval > 0:
+            time.sleep(args.interval)
+
+def send_ip(args):
+    # IP_HDRINCL: we write the whole header, so any source (even the receiver's own) can be used.
+    s = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
+    payload = bytes.fromhex(args.payload)
+    if args.iface:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, args.iface.encode())
+    pkt = ip_header(args.src, args.dst, args.proto, len(payload), args.ttl) + payload
+    loop(args, lambda: s.sendto(pkt, (args.dst, 0)))
+
+def send_frame(args):
+    # A whole Ethernet frame on a device: the only way to put a bad IP checksum on the wire.
+    s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+    s.bind((args.iface, 0))
+    payload = bytes.fromhex(args.payload)
+    ip = ip_header(args.src, args.dst, args.proto, len(payload), args.ttl, bad_csum=args.bad_checksum)
+    frame = bytes.fromhex(args.dst_mac.replace(":", "")) + s.getsockname()[4] + b"\x08\x00" + ip + payload
+    loop(args, lambda: s.send(frame))
+
+def send_udp(args):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    if args.src:
+        s.bind((args.src, 0))
+    data = b"x" * args.size
+    def one():
+        try:
+            s.sendto(data, (args.dst, args.port))
+        except OSError:
+            pass  # ICMP errors from earlier datagrams surface here; keep sending
+    loop(args, one)
+
+def join(args):
+    # IP-level join on one interface, held until killed (what an OSPF daemon does per covered interface).
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, mreq_n(args))
+    while True:
+        time.sleep(3600)
+
+def mreq_n(args):
+    # struct ip_mreqn: group, local address, interface index
+    return socket.inet_aton(args.group) + socket.inet_aton("0.0.0.0") + struct.pack("@i", socket.if_nametoindex(args.iface))
+
+def udp_sink(args):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    if args.rcvbuf:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, args.rcvbuf)
+    s.bind((args.bind, args.port))
+    while True:
+        if args.no_read:
+            time.sleep(3600)
+        else:
+            s.recv(65535)
+
+p = argparse.ArgumentParser(prog="packets.py")
+sub = p.add_subparsers(dest="mode", required=True)
+for name in ("send-ip", "send-frame"):
+    q = sub.add_parser(name)
+    q.add_argument("--src", required=True)
+    q.add_argument("--dst", required=True)
+    q.add_argument("--proto", type=int, required=True)
+    q.add_argument("--payload", default="")
+    q.add_argument("--ttl", type=int, default=1)
+    q.add_argument("--iface")
+    q.add_argument("--interval", type=float, default=0.2)
+    q.add_argument("--count", type=int, default=0)
+    if name == "send-frame":
+        q.add_argument("--dst-mac", required=True)
+        q.add_argument("--bad-checksum", action="store_true")
+q = sub.add_parser("send-udp")
+q.add_argument("--dst", required=True)
+q.add_argument("--port", type=int, required=True)
+q.add_argument("--src")
+q.add_argument("--size", type=int, default=64)
+q.add_argument("--interval", type=float, default=0.2)
+q.add_argument("--count", type=int, default=0)
+q = sub.add_parser("join")
+q.add_argument("--group", required=True)
+q.add_argument("--iface", required=True)
+q = sub.add_parser("udp-sink")
+q.add_argument("--port", type=int, required=True)
+q.add_argument("--bind", default="0.0.0.0")
+q.add_argument("--rcvbuf", type=int, default=0)
+q.add_argument("--no-read", action="store_true")
+a = p.parse_args()
+{"send-ip": send_ip, "send-frame": send_frame, "send-udp": send_udp, "join": join, "udp-sink": udp_sink}[a.mode](a)
