@@ -1,5 +1,6 @@
 package dev.dropdx.cli;
 
+import dev.dropdx.bundle.BundleException;
 import dev.dropdx.diagnosis.CannotDiagnoseException;
 import dev.dropdx.knowledge.KnowledgeBaseException;
 import dev.dropdx.lab.LabException;
@@ -28,7 +29,7 @@ public class CommandGuard {
     int code;
     try {
       code = body.call();
-    } catch (UsageException | RuleBookException | KnowledgeBaseException e) {
+    } catch (UsageException | RuleBookException | KnowledgeBaseException | BundleException e) {
       code = fail(e, ExitCodes.USAGE);
     } catch (CannotDiagnoseException | LabException e) {
       code = fail(e, ExitCodes.CANNOT_RUN);

@@ -1,5 +1,6 @@
 package dev.dropdx.cli;
 
+import dev.dropdx.bundle.BundleCodec;
 import dev.dropdx.diagnosis.DiagnosisOptions;
 import dev.dropdx.lab.LabRun;
 import dev.dropdx.lab.LabRunner;
@@ -17,8 +18,10 @@ public class LabCommands {
   private final LabRunner lab;
   private final CommandGuard guard;
   private final ReportPrinter printer;
+  private final BundleCodec bundles;
 
-  public LabCommands(LabRunner lab, CommandGuard guard, ReportPrinter printer) {
+  public LabCommands(LabRunner lab, CommandGuard guard, ReportPrinter printer, BundleCodec bundles) {
+    this.bundles = bundles;
     this.lab = lab;
     this.guard = guard;
     this.printer = printer;
@@ -42,7 +45,8 @@ public class LabCommands {
       CommandContext ctx,
       @Argument(index = 0, description = "scenario name (see lab list)") String name,
       @Option(longName = "window", description = "seconds to watch for drops", defaultValue = "3") String window,
-      @Option(longName = "format", description = "text, json or markdown", defaultValue = "text") String format) {
+      @Option(longName = "format", description = "text, json or markdown", defaultValue = "text") String format,
+      @Option(longName = "save-bundle", description = "write the evidence bundle (JSON) to this file") String saveBundle) {
     guard.run(ctx.outputWriter(), () -> {
       if (name == null || name.isBlank()) {
         throw new UsageException("lab run needs a scenario name: one of " + lab.scenarios().stream().map(LabScenario::name).toList());
@@ -57,6 +61,9 @@ public class LabCommands {
         run = lab.run(scenario, options, printer.progress());
       } finally {
         printer.endProgress();
+      }
+      if (saveBundle != null) {
+        bundles.write(bundles.of(run.report()), java.nio.file.Path.of(saveBundle));
       }
       PrintWriter out = ctx.outputWriter();
       if (fmt == ReportFormat.TEXT) {

@@ -73,6 +73,33 @@ class DiagnoseCliIT {
   }
 
   @Test
+  @LabTest
+  void sigtermDuringTheWatchRemovesTheTracefsInstanceAndStopsBpftrace() throws Exception {
+    Process p = new ProcessBuilder("java", "-jar", "target/dropdx.jar", "diagnose", "--src", "198.18.0.1", "--window", "30")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Path instances = Path.of("/sys/kernel/tracing/instances");
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (!ours(instances, p.pid()) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(ours(instances, p.pid())).as("the watch started a tracefs instance").isTrue();
+    Thread.sleep(1500); // bpftrace is running by now
+    List<ProcessHandle> kids = p.descendants().toList();
+    p.destroy(); // SIGTERM
+    assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(ours(instances, p.pid())).as("instance removed on SIGTERM").isFalse();
+    for (ProcessHandle k : kids) {
+      assertThat(k.isAlive()).as("child " + k.pid() + " stopped").isFalse();
+    }
+  }
+
+  private static boolean ours(Path instances, long pid) throws java.io.IOException {
+    try (var dirs = Files.list(instances)) {
+      return dirs.anyMatch(d -> d.getFileName().toString().startsWith("dropdx-" + pid + "-"));
+    }
+  }
+
+  @Test
   void anInvalidAddressIsExitTwoWithOneLineAndNoStackTrace() throws Exception {
     CommandResult r = dropdx(Map.of(), "diagnose", "--src", "198.18.300.1; reboot");
     assertThat(r.exitCode()).isEqualTo(2);
