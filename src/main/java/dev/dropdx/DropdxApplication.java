@@ -21,6 +21,7 @@ public class DropdxApplication {
   public static void main(String[] args) {
     List<String> rest = new ArrayList<>(Arrays.asList(args));
     boolean debug = rest.remove("--debug");
+    flagsWithoutValues(rest);
     Map<String, Object> defaults = new HashMap<>();
     defaults.put("dropdx.debug", debug);
     if (!rest.isEmpty()) {
@@ -40,6 +41,19 @@ public class DropdxApplication {
       code = 1;
     }
     System.exit(code);
+  }
+
+  /**
+   * Spring Shell 4.0.1 does not recognise boolean options of two-word commands (`lab run --all`)
+   * and asks for a value; give bare flags the value they mean.
+   */
+  private static void flagsWithoutValues(List<String> args) {
+    for (int i = 0; i < args.size(); i++) {
+      boolean last = i + 1 == args.size() || args.get(i + 1).startsWith("--");
+      if (args.get(i).equals("--all") && last) {
+        args.set(i, "--all=true");
+      }
+    }
   }
 
   private static String rootMessage(Throwable e) {
