@@ -9,6 +9,7 @@ import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.ProbeOutcome;
 import dev.dropdx.probe.exec.CommandResult;
 import dev.dropdx.probe.exec.CommandRunner;
+import dev.dropdx.probe.exec.RawCommand;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,11 +43,18 @@ public class IgmpProbe implements Probe {
   @Override
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
     String netns = request.params().getOrDefault("netns", "");
+    return interpret(request, RawCommand.encode(runner.runIn(netns, List.of("cat", "/proc/net/igmp"), Duration.ofSeconds(5))), context);
+  }
+
+  /** Replays recorded output; the group column is read in this JVM's byte order (x86 hosts: little-endian). */
+  @Override
+  public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
+    String netns = request.params().getOrDefault("netns", "");
     String iface = request.param("iface");
-    CommandResult r = runner.runIn(netns, List.of("cat", "/proc/net/igmp"), Duration.ofSeconds(5));
+    CommandResult r = RawCommand.decode(raw);
     if (!r.ok()) {
       return new ProbeOutcome("procfs", "/proc/net/igmp could not be read", List.of(),
-          List.of("/proc/net/igmp could not be read: " + r.firstError()), r.stderr());
+          List.of("/proc/net/igmp could not be read: " + r.firstError()), raw);
     }
     List<Object> facts = new ArrayList<>(IgmpParser.parse(netns, r.stdout(), ByteOrder.nativeOrder()));
     int listed = facts.size();
@@ -62,6 +70,6 @@ public class IgmpProbe implements Probe {
     } else {
       summary = listed + " interface(s) listed in /proc/net/igmp";
     }
-    return new ProbeOutcome("procfs", summary, facts, List.of(), r.stdout());
+    return new ProbeOutcome("procfs", summary, facts, List.of(), raw);
   }
 }
