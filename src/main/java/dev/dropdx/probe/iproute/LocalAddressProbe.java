@@ -9,6 +9,7 @@ import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.ProbeOutcome;
 import dev.dropdx.probe.exec.CommandResult;
 import dev.dropdx.probe.exec.CommandRunner;
+import dev.dropdx.probe.exec.RawCommand;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,17 +40,17 @@ public class LocalAddressProbe implements Probe {
 
   @Override
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
-    String netns = request.params().getOrDefault("netns", "");
-    List<String> cmd = new ArrayList<>(List.of("ip"));
-    if (!netns.isEmpty()) {
-      cmd.addAll(List.of("-n", netns));
-    }
-    cmd.addAll(List.of("-o", "-4", "addr", "show"));
-    CommandResult r = runner.run(cmd, Duration.ofSeconds(5));
-    List<LocalAddress> addrs = r.ok() ? LocalAddressParser.parse(netns, r.stdout()) : List.of();
+    List<String> cmd = IpCommand.in(request.params().getOrDefault("netns", ""), "-o", "-4", "addr", "show");
+    return interpret(request, RawCommand.encode(runner.run(cmd, Duration.ofSeconds(5))), context);
+  }
+
+  @Override
+  public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
+    CommandResult r = RawCommand.decode(raw);
+    List<LocalAddress> addrs = r.ok() ? LocalAddressParser.parse(request.params().getOrDefault("netns", ""), r.stdout()) : List.of();
     List<String> notes = r.ok() ? List.of() : List.of("ip addr show failed: " + r.firstError());
     String summary = addrs.isEmpty() ? "no IPv4 address found"
         : addrs.stream().map(a -> a.address() + " on " + a.iface()).reduce((a, b) -> a + ", " + b).orElse("");
-    return new ProbeOutcome("iproute2", summary, new ArrayList<>(addrs), notes, String.join(" ", cmd) + "\n" + r.stdout() + r.stderr());
+    return new ProbeOutcome("iproute2", summary, new ArrayList<>(addrs), notes, raw);
   }
 }

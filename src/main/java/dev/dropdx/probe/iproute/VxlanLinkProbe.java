@@ -9,8 +9,8 @@ import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.ProbeOutcome;
 import dev.dropdx.probe.exec.CommandResult;
 import dev.dropdx.probe.exec.CommandRunner;
+import dev.dropdx.probe.exec.RawCommand;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -40,17 +40,16 @@ public class VxlanLinkProbe implements Probe {
 
   @Override
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
-    String netns = request.params().getOrDefault("netns", "");
+    List<String> cmd = IpCommand.in(request.params().getOrDefault("netns", ""), "-d", "-o", "link", "show", "dev", request.param("iface"));
+    return interpret(request, RawCommand.encode(runner.run(cmd, Duration.ofSeconds(5))), context);
+  }
+
+  @Override
+  public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
     String iface = request.param("iface");
-    List<String> cmd = new ArrayList<>(List.of("ip"));
-    if (!netns.isEmpty()) {
-      cmd.addAll(List.of("-n", netns));
-    }
-    cmd.addAll(List.of("-d", "-o", "link", "show", "dev", iface));
-    CommandResult r = runner.run(cmd, Duration.ofSeconds(5));
-    VxlanLink link = VxlanLinkParser.parse(netns, iface, r.ok(), r.stdout());
+    CommandResult r = RawCommand.decode(raw);
+    VxlanLink link = VxlanLinkParser.parse(request.params().getOrDefault("netns", ""), iface, r.ok(), r.stdout());
     List<String> notes = r.ok() ? List.of() : List.of("ip link show " + iface + " failed: " + r.firstError());
-    return new ProbeOutcome("iproute2", link.describe(), List.of(link), notes,
-        String.join(" ", cmd) + "\n" + r.stdout() + r.stderr());
+    return new ProbeOutcome("iproute2", link.describe(), List.of(link), notes, raw);
   }
 }
