@@ -10,10 +10,18 @@ import static dev.dropdx.support.GreFacts.present;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dropdx.fact.Diagnosis;
+import dev.dropdx.knowledge.CauseEntry;
+import dev.dropdx.knowledge.KnowledgeBase;
+import dev.dropdx.knowledge.Templates;
 import dev.dropdx.fact.TargetMatch;
 import dev.dropdx.support.RuleHarness;
 import java.util.Comparator;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 
 class GreVersionSetRulesTest {
@@ -56,7 +64,8 @@ class GreVersionSetRulesTest {
         assertThat(d.cause()).isEqualTo("gre-version-set");
         assertThat(d.rank()).isEqualTo(1);
         assertThat(d.bindings()).containsEntry("version", "1").containsEntry("headerWord", "0x2001").containsEntry("fixedWord", "0x2000")
-            .containsEntry("flags", "K").containsEntry("protocolType", "0x880b");
+            .containsEntry("flags", "K").containsEntry("protocolType", "0x880b")
+            .containsEntry("netnsOption", " --netns dropdx-lab-test");
         assertThat(d.bindings().get("whereDropped")).contains("gre_rcv looked up a driver for version 1").contains("gre_rcv+0x5a/0xd0 [gre]");
         assertThat(d.bindings().get("versionMeaning")).contains("PPTP");
         assertThat(d.bindings().get("pptpStep")).contains("pptp driver").contains("modprobe pptp");
@@ -136,6 +145,25 @@ class GreVersionSetRulesTest {
       assertThat(h.diagnoses()).extracting(Diagnosis::cause).containsExactly("gre-no-handler");
       // Still asks for the target flow's own header.
       assertThat(h.requests("capture")).hasSize(1);
+    }
+  }
+
+  @Test
+  void everyPlaceholderOfBothKnowledgeBaseEntriesIsBoundByTheRules() {
+    KnowledgeBase kb = KnowledgeBase.load(Path.of("knowledge-base"), JsonMapper.builder().build());
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(noProto(TargetMatch.TARGET, 47), header(0x2001, 0x880b), missing()).fire();
+      assertThat(h.diagnoses()).hasSize(2).allSatisfy(d -> {
+        Map<String, String> values = new HashMap<>(d.bindings());
+        // What DiagnosisSession adds to every diagnosis.
+        values.put("netns", "ns");
+        values.put("ipNetns", "ip -n ns");
+        values.put("nsExec", "ip netns exec ns ");
+        CauseEntry e = kb.find(d.cause()).orElseThrow();
+        Stream.concat(Stream.of(e.title(), e.explanation()), Stream.concat(e.fix().stream(), e.verify().stream()))
+            .map(t -> Templates.fill(t, values))
+            .forEach(t -> assertThat(t).doesNotContainPattern("\\{[A-Za-z][A-Za-z0-9_]*}"));
+      });
     }
   }
 }
