@@ -34,9 +34,9 @@ public record NetfilterRule(
     return "DROP".equals(verdict) || "REJECT".equals(verdict);
   }
 
-  /** True unless the rule names another protocol. */
+  /** True unless the rule names another protocol (an unknown protocol, -1, rules nothing out). */
   public boolean mayMatchProtocol(int number) {
-    return protocol == null || protocol.equals("th") || protocol.equalsIgnoreCase(Protocols.name(number))
+    return number < 0 || protocol == null || protocol.equals("th") || protocol.equalsIgnoreCase(Protocols.name(number))
         || protocol.equals(Integer.toString(number));
   }
 
