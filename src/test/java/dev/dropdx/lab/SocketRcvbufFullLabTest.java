@@ -28,7 +28,7 @@ class SocketRcvbufFullLabTest {
       assertThat(d.cause()).isEqualTo("socket-rcvbuf-full");
       assertThat(d.explanation()).contains("udp 0.0.0.0:5063").contains("owned by python3 (pid ").contains("buffer of 2304 bytes")
           .contains("UdpRcvbufErrors").contains("setsockopt(SO_RCVBUF)").contains("198.18.63.1");
-      assertThat(d.fix()).anySatisfy(f -> assertThat(f).contains("ip netns exec dropdx-lab-rb-rx sysctl -w net.core.rmem_max="));
+      assertThat(d.fix()).anySatisfy(f -> assertThat(f).contains("setsockopt(fd, SOL_SOCKET, SO_RCVBUF, 4194304)").contains("sysctl -w net.core.rmem_max=4194304"));
       assertThat(d.verify()).anySatisfy(v -> assertThat(v).contains("nstat -az UdpRcvbufErrors"));
     });
     assertThat(run.report().drops()).anySatisfy(d -> {

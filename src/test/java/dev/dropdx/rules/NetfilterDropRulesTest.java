@@ -96,7 +96,7 @@ class NetfilterDropRulesTest {
       assertThat(h.fired()).contains(POLICY).doesNotContain(IPT);
       assertThat(h.diagnoses()).singleElement().satisfies(d -> {
         assertThat(d.rank()).isEqualTo(2);
-        assertThat(d.bindings().get("changeWords")).contains("iptables -t filter -P INPUT ACCEPT");
+        assertThat(d.bindings()).containsEntry("changeCommand", "iptables -t filter -P INPUT ACCEPT");
       });
     }
   }
