@@ -10,6 +10,7 @@ import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.ProbeOutcome;
 import dev.dropdx.probe.exec.CommandResult;
 import dev.dropdx.probe.exec.CommandRunner;
+import dev.dropdx.probe.exec.RawCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class NetfilterProbe implements Probe {
+  private static final String IPTABLES = "--- iptables-save -c ---\n";
+  private static final String NFT = "--- nft -a list ruleset ---\n";
   private final CommandRunner runner;
 
   public NetfilterProbe(CommandRunner runner) {
@@ -50,13 +53,27 @@ public class NetfilterProbe implements Probe {
   @Override
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
     String netns = request.params().getOrDefault("netns", "");
+    StringBuilder raw = new StringBuilder();
+    if (onPath("iptables-save")) {
+      raw.append(IPTABLES).append(RawCommand.encode(runner.runIn(netns, List.of("iptables-save", "-c"), Duration.ofSeconds(10))));
+    }
+    if (onPath("nft")) {
+      raw.append(NFT).append(RawCommand.encode(runner.runIn(netns, List.of("nft", "-a", "list", "ruleset"), Duration.ofSeconds(10))));
+    }
+    return interpret(request, raw.toString(), context);
+  }
+
+  /** Raw output: each tool's recorded command result after its own header line. */
+  @Override
+  public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
+    String netns = request.params().getOrDefault("netns", "");
     List<Object> facts = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<String> tools = new ArrayList<>();
-    StringBuilder raw = new StringBuilder();
-    if (onPath("iptables-save")) {
-      CommandResult r = runner.runIn(netns, List.of("iptables-save", "-c"), Duration.ofSeconds(10));
-      raw.append("--- iptables-save -c ---\n").append(r.stdout()).append(r.stderr());
+    int ipt = raw.indexOf(IPTABLES);
+    int nft = raw.indexOf(NFT);
+    if (ipt >= 0) {
+      CommandResult r = RawCommand.decode(raw.substring(ipt + IPTABLES.length(), nft > ipt ? nft : raw.length()));
       if (r.ok()) {
         tools.add("iptables-save");
         facts.addAll(IptablesSaveParser.parse(netns, "ip", r.stdout()));
@@ -64,9 +81,8 @@ public class NetfilterProbe implements Probe {
         notes.add("iptables-save failed: " + r.firstError());
       }
     }
-    if (onPath("nft")) {
-      CommandResult r = runner.runIn(netns, List.of("nft", "-a", "list", "ruleset"), Duration.ofSeconds(10));
-      raw.append("--- nft -a list ruleset ---\n").append(r.stdout()).append(r.stderr());
+    if (nft >= 0) {
+      CommandResult r = RawCommand.decode(raw.substring(nft + NFT.length(), ipt > nft ? ipt : raw.length()));
       if (r.ok()) {
         tools.add("nft");
         facts.addAll(NftRulesetParser.parse(netns, r.stdout()));
@@ -80,7 +96,7 @@ public class NetfilterProbe implements Probe {
     facts.add(scan);
     String summary = scan.describe() + (dropping.isEmpty() ? "; no dropping rule has counted packets"
         : "; dropping: " + String.join("; ", dropping));
-    return new ProbeOutcome(String.join("+", tools).isEmpty() ? "none" : String.join("+", tools), summary, facts, notes, raw.toString());
+    return new ProbeOutcome(String.join("+", tools).isEmpty() ? "none" : String.join("+", tools), summary, facts, notes, raw);
   }
 
   private static boolean onPath(String tool) {

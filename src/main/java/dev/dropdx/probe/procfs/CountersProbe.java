@@ -9,6 +9,7 @@ import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.ProbeOutcome;
 import dev.dropdx.probe.exec.CommandResult;
 import dev.dropdx.probe.exec.CommandRunner;
+import dev.dropdx.probe.exec.RawCommand;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CountersProbe implements Probe {
+  private static final String AFTER = "\n--- second reading ---\n";
   private static final List<String> FILES = List.of("cat", "/proc/net/snmp", "/proc/net/netstat");
 
   private final CommandRunner runner;
@@ -48,16 +50,32 @@ public class CountersProbe implements Probe {
         .filter(n -> !n.isBlank()).toList();
     double seconds = Double.parseDouble(request.params().getOrDefault("seconds", "1"));
     CommandResult first = runner.runIn(netns, FILES, Duration.ofSeconds(5));
+    CommandResult second = first;
+    if (first.ok()) {
+      try {
+        Thread.sleep((long) (seconds * 1000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      second = runner.runIn(netns, FILES, Duration.ofSeconds(5));
+    }
+    return interpret(request, RawCommand.encode(first) + AFTER + RawCommand.encode(second), context);
+  }
+
+  /** Raw output: the first reading, a separator line, the second reading (each a recorded command). */
+  @Override
+  public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
+    String netns = request.params().getOrDefault("netns", "");
+    List<String> names = List.of(request.params().getOrDefault("names", "").strip().split("\\s+")).stream()
+        .filter(n -> !n.isBlank()).toList();
+    double seconds = Double.parseDouble(request.params().getOrDefault("seconds", "1"));
+    int cut = raw.indexOf(AFTER);
+    CommandResult first = RawCommand.decode(cut < 0 ? raw : raw.substring(0, cut));
+    CommandResult second = cut < 0 ? first : RawCommand.decode(raw.substring(cut + AFTER.length()));
     if (!first.ok()) {
       return new ProbeOutcome("procfs", "counters could not be read: " + first.firstError(), List.of(),
-          List.of("counters could not be read: " + first.firstError()), first.stderr());
+          List.of("counters could not be read: " + first.firstError()), raw);
     }
-    try {
-      Thread.sleep((long) (seconds * 1000));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    CommandResult second = runner.runIn(netns, FILES, Duration.ofSeconds(5));
     Map<String, Long> before = SnmpCountersParser.parse(first.stdout());
     Map<String, Long> after = second.ok() ? SnmpCountersParser.parse(second.stdout()) : before;
     List<Object> facts = new ArrayList<>();
@@ -72,7 +90,6 @@ public class CountersProbe implements Probe {
     }
     String summary = names.isEmpty() ? facts.size() + " counters read"
         : facts.stream().map(f -> ((Counter) f).describe()).reduce((a, b) -> a + "; " + b).orElse("no such counter");
-    return new ProbeOutcome("procfs", summary, facts, notes,
-        "--- first reading ---\n" + first.stdout() + "--- after " + seconds + " s ---\n" + second.stdout());
+    return new ProbeOutcome("procfs", summary, facts, notes, raw);
   }
 }

@@ -10,6 +10,7 @@ import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.ProbeOutcome;
 import dev.dropdx.probe.exec.CommandResult;
 import dev.dropdx.probe.exec.CommandRunner;
+import dev.dropdx.probe.exec.RawCommand;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,13 @@ public class SocketsProbe implements Probe {
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
     String netns = request.params().getOrDefault("netns", "");
     CommandResult r = runner.runIn(netns, List.of("ss", "-H", "-a", "-n", "-p", "-m", "-u", "-t"), Duration.ofSeconds(10));
-    String raw = String.join(" ", r.command()) + "\n" + r.stdout() + r.stderr();
+    return interpret(request, RawCommand.encode(r), context);
+  }
+
+  @Override
+  public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
+    String netns = request.params().getOrDefault("netns", "");
+    CommandResult r = RawCommand.decode(raw);
     if (!r.ok()) {
       return new ProbeOutcome("iproute2", "ss failed: " + r.firstError(), List.of(), List.of("ss failed: " + r.firstError()), raw);
     }
