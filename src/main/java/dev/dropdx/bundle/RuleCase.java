@@ -6,6 +6,6 @@ package dev.dropdx.bundle;
  *
  * @param bundle bundle path, relative to the case file
  * @param verdict expected verdict
- * @param cause expected first cause (null when the verdict is not diagnosed)
+ * @param cause a cause the rules must prove from it (null when the verdict is not diagnosed)
  */
 public record RuleCase(String bundle, String verdict, String cause) {}

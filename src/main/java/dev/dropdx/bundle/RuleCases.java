@@ -60,9 +60,9 @@ public class RuleCases {
     try {
       EvidenceBundle b = codec.read(file.getParent().resolve(c.bundle()));
       DiagnosisReport r = engine.replay(book, b.target(), b.host(), b.probes(), new DiagnosisOptions(5, 12, 60));
-      String cause = r.diagnoses().isEmpty() ? null : r.diagnoses().get(0).cause();
-      String got = r.verdict().id() + (cause == null ? "" : " " + cause);
-      boolean ok = r.verdict().id().equals(c.verdict()) && (c.cause() == null || c.cause().equals(cause));
+      List<String> causes = r.diagnoses().stream().map(d -> d.cause()).toList();
+      String got = r.verdict().id() + (causes.isEmpty() ? "" : " " + String.join(",", causes));
+      boolean ok = r.verdict().id().equals(c.verdict()) && (c.cause() == null || causes.contains(c.cause()));
       return new RuleCaseResult(name, ok, expected, got);
     } catch (RuntimeException e) {
       return new RuleCaseResult(name, false, expected, "error: " + e.getMessage());
