@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /** Detects the host's capabilities once per run; mounts tracefs when it is absent and we are root. */
 @Component
 public class HostFactsDetector {
-  private static final List<String> TOOLS = List.of("ip", "bpftrace", "tcpdump", "stap", "dropwatch", "nstat");
+  private static final List<String> TOOLS = List.of("ip", "bpftrace", "tcpdump", "stap", "dropwatch", "nstat", "ss", "iptables-save", "nft");
 
   private final CommandRunner runner;
   private final Path tracefs;
@@ -68,8 +68,9 @@ public class HostFactsDetector {
   }
 
   private static boolean onPath(String tool) {
-    String path = System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
-    for (String dir : path.split(File.pathSeparator)) {
+    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+    // root's tools live in sbin, which a non-login PATH may lack
+    for (String dir : (path + ":/usr/sbin:/sbin").split(File.pathSeparator)) {
       if (Files.isExecutable(Path.of(dir, tool))) {
         return true;
       }

@@ -11,8 +11,6 @@ import dev.dropdx.probe.ProbeOutcome;
 import dev.dropdx.probe.exec.CommandResult;
 import dev.dropdx.probe.exec.CommandRunner;
 import dev.dropdx.probe.exec.RawCommand;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +42,7 @@ public class NetfilterProbe implements Probe {
     if (!host.root()) {
       return Availability.no("reading the netfilter ruleset needs root: run dropdx with sudo");
     }
-    if (!onPath("iptables-save") && !onPath("nft")) {
+    if (!host.hasTool("iptables-save") && !host.hasTool("nft")) {
       return Availability.no("neither iptables-save nor nft is installed: apt-get install iptables nftables");
     }
     return Availability.yes();
@@ -54,10 +52,10 @@ public class NetfilterProbe implements Probe {
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
     String netns = request.params().getOrDefault("netns", "");
     StringBuilder raw = new StringBuilder();
-    if (onPath("iptables-save")) {
+    if (context.host().hasTool("iptables-save")) {
       raw.append(IPTABLES).append(RawCommand.encode(runner.runIn(netns, List.of("iptables-save", "-c"), Duration.ofSeconds(10))));
     }
-    if (onPath("nft")) {
+    if (context.host().hasTool("nft")) {
       raw.append(NFT).append(RawCommand.encode(runner.runIn(netns, List.of("nft", "-a", "list", "ruleset"), Duration.ofSeconds(10))));
     }
     return interpret(request, raw.toString(), context);
@@ -99,13 +97,4 @@ public class NetfilterProbe implements Probe {
     return new ProbeOutcome(String.join("+", tools).isEmpty() ? "none" : String.join("+", tools), summary, facts, notes, raw);
   }
 
-  private static boolean onPath(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin").split(":")) {
-      if (Files.isExecutable(Path.of(dir, tool))) {
-        return true;
-      }
-    }
-    // root's tools live in sbin, which a non-login PATH may lack
-    return Files.isExecutable(Path.of("/usr/sbin", tool)) || Files.isExecutable(Path.of("/sbin", tool));
-  }
 }
