@@ -38,11 +38,13 @@ public class DropdxApplication {
       code = context.getBean(CommandOutcome.class).exitCode(rest);
     } catch (RuntimeException e) {
       // Only reached for failures outside our commands (which catch their own): start-up, parsing.
-      System.err.println("dropdx: " + rootMessage(e) + (debug ? "" : " (run with --debug for details)"));
+      boolean unknown = rootCause(e).getClass().getSimpleName().equals("CommandNotFoundException");
+      System.err.println("dropdx: " + (unknown ? "unknown command '" + String.join(" ", rest) + "': see help"
+          : rootMessage(e) + (debug ? "" : " (run with --debug for details)")));
       if (debug) {
         e.printStackTrace();
       }
-      code = 1;
+      code = unknown ? 2 : 1;
     }
     System.exit(code);
   }
@@ -79,11 +81,16 @@ public class DropdxApplication {
     return values;
   }
 
-  private static String rootMessage(Throwable e) {
+  private static Throwable rootCause(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null) {
       t = t.getCause();
     }
+    return t;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = rootCause(e);
     return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 }
