@@ -108,5 +108,53 @@ q.add_argument("--port", type=int, required=True)
 q.add_argument("--bind", default="0.0.0.0")
 q.add_argument("--rcvbuf", type=int, default=0)
 q.add_argument("--no-read", action="store_true")
+
+def tcp_sink(args):
+    # Accepts TCP connections and reads them, one thread each.
+    import threading
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind((args.bind, args.port))
+    s.listen(64)
+    def read(c):
+        while c.recv(65536):
+            pass
+    while True:
+        c, _ = s.accept()
+        threading.Thread(target=read, args=(c,), daemon=True).start()
+
+def tcp_send(args):
+    # Opens --connections TCP connections, then writes --size bytes to each every --interval, forever.
+    # Errors are ignored: the point is a steady stream of transmit attempts (e.g. after a route vanishes).
+    def connect():
+        for _ in range(100):  # the sink may still be starting: retry for up to 10 s
+            try:
+                return socket.create_connection((args.dst, args.port), timeout=2)
+            except OSError:
+                time.sleep(0.1)
+        sys.exit("cannot connect to %s:%d" % (args.dst, args.port))
+    socks = [connect() for _ in range(args.connections)]
+    for c in socks:
+        c.setblocking(False)
+    data = b"x" * args.size
+    def one():
+        for c in socks:
+            try:
+                c.send(data)
+            except OSError:
+                pass
+    loop(args, one)
+
+q = sub.add_parser("tcp-sink")
+q.add_argument("--port", type=int, required=True)
+q.add_argument("--bind", default="0.0.0.0")
+q = sub.add_parser("tcp-send")
+q.add_argument("--dst", required=True)
+q.add_argument("--port", type=int, required=True)
+q.add_argument("--connections", type=int, default=1)
+q.add_argument("--size", type=int, default=1000)
+q.add_argument("--interval", type=float, default=0.1)
+q.add_argument("--count", type=int, default=0)
 a = p.parse_args()
-{"send-ip": send_ip, "send-frame": send_frame, "send-udp": send_udp, "join": join, "udp-sink": udp_sink}[a.mode](a)
+{"send-ip": send_ip, "send-frame": send_frame, "send-udp": send_udp, "join": join, "udp-sink": udp_sink,
+ "tcp-sink": tcp_sink, "tcp-send": tcp_send}[a.mode](a)
