@@ -154,8 +154,13 @@ def burst_frame(args):
         os.sched_setaffinity(0, {args.cpu})
     s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
     s.bind((args.iface, 0))
-    payload = struct.pack("!HHHH", 9, args.port, 8 + args.size, 0) + b"x" * args.size
-    ip = ip_header(args.src, args.dst, 17, len(payload), 64)
+    if args.proto == 1:
+        # ICMP echo request: the receiver answers (or, without a route back, silently does not).
+        body = struct.pack("!HH", 0x6464, 1) + b"x" * args.size
+        payload = struct.pack("!BBH", 8, 0, checksum(struct.pack("!BBH", 8, 0, 0) + body)) + body
+    else:
+        payload = struct.pack("!HHHH", 9, args.port, 8 + args.size, 0) + b"x" * args.size
+    ip = ip_header(args.src, args.dst, args.proto, len(payload), 64)
     frame = bytes.fromhex(args.dst_mac.replace(":", "")) + s.getsockname()[4] + b"\x08\x00" + ip + payload
     class iovec(ctypes.Structure):
         _fields_ = [("base", ctypes.c_void_p), ("len", ctypes.c_size_t)]
@@ -197,6 +202,7 @@ q.add_argument("--src", required=True)
 q.add_argument("--dst", required=True)
 q.add_argument("--dst-mac", required=True)
 q.add_argument("--iface", required=True)
+q.add_argument("--proto", type=int, choices=(1, 17), default=17)
 q.add_argument("--port", type=int, default=9)
 q.add_argument("--size", type=int, default=18)
 q.add_argument("--burst", type=int, default=3000)

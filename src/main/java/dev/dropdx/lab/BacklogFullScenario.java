@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 public class BacklogFullScenario implements LabScenario {
   static final String SENDER = "198.18.40.1";
   static final String RECEIVER = "198.18.40.2";
+  static final String SOURCE = "198.18.41.1";
   private static final int RULES = 5000;
 
   @Override
@@ -56,9 +57,13 @@ public class BacklogFullScenario implements LabScenario {
         // a temp file left behind is harmless
       }
     }
+    // The frames are pings from SOURCE, whose replies the receiver cannot route (an unreachable route):
+    // icmp_reply gives up before building a reply, so a frame that gets through the backlog is consumed
+    // without any drop of its own (UDP frames would die as NO_SOCKET or SOCKET_RCVBUFF, another cause's noise).
+    net.ip("-n", pair.receiverNs(), "route", "add", "unreachable", "198.18.41.0/24");
     net.startPackets(pair.senderNs(), "burst-frame", "--iface", pair.senderIf(), "--dst-mac", net.mac(pair.receiverNs(), pair.receiverIf()),
-        "--src", SENDER, "--dst", RECEIVER, "--port", "9", "--cpu", "0", "--burst", "3000", "--interval", "0.3");
-    return new Target(SENDER, RECEIVER, 17, null, null, pair.receiverNs());
+        "--src", SOURCE, "--dst", RECEIVER, "--proto", "1", "--cpu", "0", "--burst", "3000", "--interval", "0.3");
+    return new Target(SOURCE, RECEIVER, 1, null, null, pair.receiverNs());
   }
 
   /** A prerouting chain of rules that never match: each packet is compared against all of them. */
