@@ -21,8 +21,13 @@ public class DropdxApplication {
   public static void main(String[] args) {
     List<String> rest = new ArrayList<>(Arrays.asList(args));
     boolean debug = rest.remove("--debug");
+    flagsWithoutValues(rest);
     Map<String, Object> defaults = new HashMap<>();
     defaults.put("dropdx.debug", debug);
+    List<String> teamRules = takeRepeated(rest, "--rules");
+    if (!teamRules.isEmpty()) {
+      defaults.put("dropdx.rules.team-dirs", String.join(",", teamRules));
+    }
     if (!rest.isEmpty()) {
       defaults.put("spring.shell.interactive.enabled", "false");
     }
@@ -40,6 +45,38 @@ public class DropdxApplication {
       code = 1;
     }
     System.exit(code);
+  }
+
+  /**
+   * Spring Shell 4.0.1 does not recognise boolean options of two-word commands (`lab run --all`)
+   * and asks for a value; give bare flags the value they mean.
+   */
+  private static void flagsWithoutValues(List<String> args) {
+    for (int i = 0; i < args.size(); i++) {
+      boolean last = i + 1 == args.size() || args.get(i + 1).startsWith("--");
+      if (args.get(i).equals("--all") && last) {
+        args.set(i, "--all=true");
+      }
+    }
+  }
+
+  /** Removes every "--NAME VALUE" (or --NAME=VALUE) pair: options that belong to dropdx, not to one command. */
+  private static List<String> takeRepeated(List<String> args, String name) {
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < args.size(); ) {
+      String a = args.get(i);
+      if (a.startsWith(name + "=")) {
+        values.add(a.substring(name.length() + 1));
+        args.remove(i);
+      } else if (a.equals(name) && i + 1 < args.size()) {
+        values.add(args.get(i + 1));
+        args.remove(i + 1);
+        args.remove(i);
+      } else {
+        i++;
+      }
+    }
+    return values;
   }
 
   private static String rootMessage(Throwable e) {

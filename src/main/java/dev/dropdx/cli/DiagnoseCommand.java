@@ -1,10 +1,16 @@
 package dev.dropdx.cli;
 
+import dev.dropdx.bundle.BundleCodec;
+import dev.dropdx.bundle.EvidenceBundle;
 import dev.dropdx.diagnosis.DiagnosisEngine;
 import dev.dropdx.diagnosis.DiagnosisOptions;
 import dev.dropdx.diagnosis.DiagnosisReport;
 import dev.dropdx.fact.Target;
+import dev.dropdx.history.DiagnosisHistory;
+import dev.dropdx.history.HistoryException;
 import dev.dropdx.probe.drops.NetnsInodes;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -17,8 +23,15 @@ public class DiagnoseCommand {
   private final CommandGuard guard;
   private final ReportPrinter printer;
   private final NetnsInodes namespaces;
+  private final BundleCodec bundles;
+  private final DiagnosisHistory history;
+  private final boolean historyEnabled;
 
-  public DiagnoseCommand(DiagnosisEngine engine, CommandGuard guard, ReportPrinter printer, NetnsInodes namespaces) {
+  public DiagnoseCommand(DiagnosisEngine engine, CommandGuard guard, ReportPrinter printer, NetnsInodes namespaces,
+      BundleCodec bundles, DiagnosisHistory history, @Value("${dropdx.history.enabled:true}") boolean historyEnabled) {
+    this.bundles = bundles;
+    this.history = history;
+    this.historyEnabled = historyEnabled;
     this.engine = engine;
     this.guard = guard;
     this.printer = printer;
@@ -40,23 +53,52 @@ public class DiagnoseCommand {
       @Option(longName = "netns", description = "network namespace to diagnose (ip netns list); default: dropdx's own") String netns,
       @Option(longName = "window", description = "seconds to watch for drops", defaultValue = "5") String window,
       @Option(longName = "max-probes", description = "most probes to run", defaultValue = "12") String maxProbes,
-      @Option(longName = "format", description = "text, json or markdown", defaultValue = "text") String format) {
+      @Option(longName = "format", description = "text, json or markdown", defaultValue = "text") String format,
+      @Option(longName = "replay", description = "diagnose a saved evidence bundle instead of this host") String replay,
+      @Option(longName = "save-bundle", description = "write the evidence bundle (JSON) to this file") String saveBundle) {
     guard.run(ctx.outputWriter(), () -> {
-      Target target = TargetOptions.parse(src, dst, proto, dport, iface, netns);
-      if (!namespaces.exists(target.netns())) {
-        throw new UsageException("network namespace '" + target.netns() + "' does not exist (see ip netns list)");
-      }
       DiagnosisOptions options = new DiagnosisOptions(TargetOptions.number("--window", window, 1, 300),
           TargetOptions.number("--max-probes", maxProbes, 1, 100), DiagnosisOptions.DEFAULT_MAX_SECONDS);
       ReportFormat fmt = ReportFormat.parse(format);
+      Path bundleOut = saveBundle == null ? null : Path.of(saveBundle);
       DiagnosisReport report;
-      try {
-        report = engine.diagnose(target, options, printer.progress());
-      } finally {
-        printer.endProgress();
+      if (replay != null) {
+        if (src != null || dst != null || proto != null || dport != null || iface != null || netns != null) {
+          throw new UsageException("--replay takes the target from the bundle: leave out --src/--dst/--proto/--dport/--iface/--netns");
+        }
+        EvidenceBundle bundle = bundles.read(Path.of(replay));
+        report = engine.replay(bundle.target(), bundle.host(), bundle.probes(), options);
+      } else {
+        Target target = TargetOptions.parse(src, dst, proto, dport, iface, netns);
+        if (!namespaces.exists(target.netns())) {
+          throw new UsageException("network namespace '" + target.netns() + "' does not exist (see ip netns list)");
+        }
+        try {
+          report = engine.diagnose(target, options, printer.progress());
+        } finally {
+          printer.endProgress();
+        }
       }
+      if (bundleOut != null) {
+        bundles.write(bundles.of(report), bundleOut);
+      }
+      report = remember(report);
       printer.print(report, fmt, ctx.outputWriter());
       return report.verdict().exitCode();
     });
+  }
+
+  /** Stores the diagnosis; history trouble is reported but never costs the user the diagnosis. */
+  private DiagnosisReport remember(DiagnosisReport report) {
+    if (!historyEnabled) {
+      return report;
+    }
+    try {
+      DiagnosisHistory.Remembered r = history.remember(report);
+      return report.withNotes(r.recurrence());
+    } catch (HistoryException e) {
+      System.err.println("dropdx: warning: the diagnosis was not stored in history: " + e.getMessage());
+      return report;
+    }
   }
 }

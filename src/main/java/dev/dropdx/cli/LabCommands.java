@@ -1,5 +1,6 @@
 package dev.dropdx.cli;
 
+import dev.dropdx.bundle.BundleCodec;
 import dev.dropdx.diagnosis.DiagnosisOptions;
 import dev.dropdx.lab.LabRun;
 import dev.dropdx.lab.LabRunner;
@@ -17,8 +18,10 @@ public class LabCommands {
   private final LabRunner lab;
   private final CommandGuard guard;
   private final ReportPrinter printer;
+  private final BundleCodec bundles;
 
-  public LabCommands(LabRunner lab, CommandGuard guard, ReportPrinter printer) {
+  public LabCommands(LabRunner lab, CommandGuard guard, ReportPrinter printer, BundleCodec bundles) {
+    this.bundles = bundles;
     this.lab = lab;
     this.guard = guard;
     this.printer = printer;
@@ -40,10 +43,15 @@ public class LabCommands {
       help = "Needs root. Exit code 0 when dropdx found what the scenario built, 3 when it did not. Example: lab run rp-filter")
   public void run(
       CommandContext ctx,
-      @Argument(index = 0, description = "scenario name (see lab list)") String name,
+      @Argument(index = 0, description = "scenario name (see lab list), or all") String name,
       @Option(longName = "window", description = "seconds to watch for drops", defaultValue = "3") String window,
-      @Option(longName = "format", description = "text, json or markdown", defaultValue = "text") String format) {
+      @Option(longName = "format", description = "text, json or markdown", defaultValue = "text") String format,
+      @Option(longName = "save-bundle", description = "write the evidence bundle (JSON) to this file") String saveBundle,
+      @Option(longName = "all", description = "run every scenario and end with a summary table") Boolean all) {
     guard.run(ctx.outputWriter(), () -> {
+      if (Boolean.TRUE.equals(all) || "all".equals(name)) {
+        return runAll(ctx.outputWriter(), window);
+      }
       if (name == null || name.isBlank()) {
         throw new UsageException("lab run needs a scenario name: one of " + lab.scenarios().stream().map(LabScenario::name).toList());
       }
@@ -58,6 +66,9 @@ public class LabCommands {
       } finally {
         printer.endProgress();
       }
+      if (saveBundle != null) {
+        bundles.write(bundles.of(run.report()), java.nio.file.Path.of(saveBundle));
+      }
       PrintWriter out = ctx.outputWriter();
       if (fmt == ReportFormat.TEXT) {
         out.println("Lab scenario " + scenario.name() + ": " + scenario.description() + "\n");
@@ -71,5 +82,41 @@ public class LabCommands {
       }
       return run.asExpected() ? 0 : ExitCodes.INCONCLUSIVE;
     });
+  }
+
+  private int runAll(PrintWriter out, String window) {
+    DiagnosisOptions options = new DiagnosisOptions(TargetOptions.number("--window", window, 1, 60),
+        DiagnosisOptions.DEFAULT_MAX_PROBES, DiagnosisOptions.DEFAULT_MAX_SECONDS);
+    StringBuilder table = new StringBuilder(String.format("%-26s %-26s %-26s %6s %8s  %s%n", "scenario", "expected", "got", "probes", "seconds", "result"));
+    boolean allPassed = true;
+    for (LabScenario s : lab.scenarios()) {
+      String got;
+      long probes = 0;
+      double seconds;
+      boolean pass;
+      long t0 = System.nanoTime();
+      try {
+        LabRun run = lab.run(s, options, printer.progress());
+        printer.endProgress();
+        got = run.report().diagnoses().isEmpty() ? run.report().verdict().id()
+            : run.report().diagnoses().stream().map(d -> d.cause()).collect(java.util.stream.Collectors.joining(","));
+        probes = run.report().trail().stream().filter(t -> t.step() > 0 && !t.backend().equals("-")).count();
+        pass = run.asExpected();
+      } catch (RuntimeException e) {
+        printer.endProgress();
+        got = "error: " + e.getMessage();
+        pass = false;
+      }
+      seconds = (System.nanoTime() - t0) / 1e9;
+      allPassed &= pass;
+      String line = String.format("%-26s %-26s %-26s %6d %8.1f  %s%n", s.name(), s.expectedCause() == null ? "no-drops" : s.expectedCause(),
+          got.length() > 26 ? got.substring(0, 23) + "..." : got, probes, seconds, pass ? "PASS" : "FAIL");
+      out.print(line);
+      out.flush();
+      table.append(line);
+    }
+    out.println();
+    out.print(table);
+    return allPassed ? 0 : ExitCodes.INCONCLUSIVE;
   }
 }

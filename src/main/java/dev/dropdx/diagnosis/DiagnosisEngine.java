@@ -5,7 +5,9 @@ import dev.dropdx.fact.Target;
 import dev.dropdx.knowledge.KnowledgeBaseProvider;
 import dev.dropdx.probe.ProbeCatalog;
 import dev.dropdx.probe.host.HostFactsDetector;
+import dev.dropdx.rules.RuleBook;
 import dev.dropdx.rules.RuleBookProvider;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +32,21 @@ public class DiagnosisEngine {
     var kb = knowledge.get();
     long start = System.nanoTime();
     HostFacts host = detector.detect();
-    return new DiagnosisSession(book, kb, probes, host, target, options, progress, start).run();
+    return new DiagnosisSession(book, kb, new LiveEvidence(probes, host), host, target, options, progress, start).run();
+  }
+
+  /**
+   * Diagnoses recorded evidence offline: the bundle's target and host, each probe answered from its
+   * recorded output. Needs no privileges and never touches this host.
+   */
+  public DiagnosisReport replay(Target target, HostFacts host, List<RecordedProbe> recorded, DiagnosisOptions options) {
+    return replay(rules.get(), target, host, recorded, options);
+  }
+
+  /** Replays with a given rule book (e.g. a team's rules under test) instead of the active one. */
+  public DiagnosisReport replay(RuleBook book, Target target, HostFacts host, List<RecordedProbe> recorded, DiagnosisOptions options) {
+    var kb = knowledge.get();
+    return new DiagnosisSession(book, kb, new ReplayEvidence(probes, recorded), host, target, options, line -> { },
+        System.nanoTime()).run();
   }
 }

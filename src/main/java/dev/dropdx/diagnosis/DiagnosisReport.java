@@ -16,8 +16,16 @@ import java.util.List;
  * @param trail the reasoning, step by step
  * @param stopReason why the loop stopped
  * @param notes what could still hide a drop, or what limited the evidence
- * @param rawResults raw probe output per trail step (for evidence bundles)
+ * @param evidence every probe that ran, with its raw output (for evidence bundles)
  */
 public record DiagnosisReport(
     Target target, HostFacts host, Verdict verdict, List<ExplainedDiagnosis> diagnoses, List<Drop> drops,
-    List<TrailStep> trail, String stopReason, List<String> notes, List<String> rawResults) {}
+    List<TrailStep> trail, String stopReason, List<String> notes, List<RecordedProbe> evidence) {
+
+  /** The same report with more notes (e.g. the recurrence line from history). */
+  public DiagnosisReport withNotes(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(notes);
+    all.addAll(more);
+    return new DiagnosisReport(target, host, verdict, diagnoses, drops, trail, stopReason, List.copyOf(all), evidence);
+  }
+}

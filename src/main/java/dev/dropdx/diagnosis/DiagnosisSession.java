@@ -10,8 +10,6 @@ import dev.dropdx.knowledge.CauseEntry;
 import dev.dropdx.knowledge.KnowledgeBase;
 import dev.dropdx.knowledge.Templates;
 import dev.dropdx.probe.Availability;
-import dev.dropdx.probe.Probe;
-import dev.dropdx.probe.ProbeCatalog;
 import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.ProbeOutcome;
 import dev.dropdx.rules.RuleBook;
@@ -38,22 +36,22 @@ final class DiagnosisSession {
 
   private final RuleBook rules;
   private final KnowledgeBase knowledge;
-  private final ProbeCatalog probes;
+  private final EvidenceSource evidence;
   private final HostFacts host;
   private final Target target;
   private final DiagnosisOptions options;
   private final Consumer<String> progress;
   private final long start;
   private final List<TrailStep> trail = new ArrayList<>();
-  private final List<String> raw = new ArrayList<>();
+  private final List<RecordedProbe> recorded = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private final Set<String> settled = new HashSet<>();
 
-  DiagnosisSession(RuleBook rules, KnowledgeBase knowledge, ProbeCatalog probes, HostFacts host, Target target,
+  DiagnosisSession(RuleBook rules, KnowledgeBase knowledge, EvidenceSource evidence, HostFacts host, Target target,
       DiagnosisOptions options, Consumer<String> progress, long start) {
     this.rules = rules;
     this.knowledge = knowledge;
-    this.probes = probes;
+    this.evidence = evidence;
     this.host = host;
     this.target = target;
     this.options = options;
@@ -62,9 +60,8 @@ final class DiagnosisSession {
   }
 
   DiagnosisReport run() {
-    trail.add(new TrailStep(0, "host", "procfs", "dropdx", "which backends this host offers", 0, millisSince(start),
+    trail.add(new TrailStep(0, "host", null, "procfs", "dropdx", "which backends this host offers", 0, millisSince(start),
         hostSummary(), host.notes()));
-    raw.add(hostSummary());
     KieSession session = rules.newSession();
     try {
       session.insert(target);
@@ -110,30 +107,34 @@ final class DiagnosisSession {
         .sorted(Comparator.comparingInt(ProbeRequest::priority).reversed().thenComparing(ProbeRequest::key))
         .toList();
     for (ProbeRequest r : pending) {
-      Optional<Probe> probe = probes.find(r.probe());
-      Availability a = probe.map(p -> p.availability(host))
-          .orElse(Availability.no("no probe named '" + r.probe() + "' exists (known: " + probes.ids() + ")"));
+      Availability a = evidence.availability(r);
       if (a.available()) {
         return Optional.of(r);
       }
       settled.add(r.key());
-      trail.add(new TrailStep(trail.size(), r.probe(), "-", r.askedBy(), r.why(), millisSince(start), 0,
+      trail.add(new TrailStep(trail.size(), r.probe(), r.params(), "-", r.askedBy(), r.why(), millisSince(start), 0,
           "not run: " + a.reason(), List.of()));
-      raw.add("");
     }
     return Optional.empty();
   }
 
   private void runProbe(KieSession session, ProbeRequest request) {
     settled.add(request.key());
-    Probe probe = probes.find(request.probe()).orElseThrow();
     long at = millisSince(start);
     long t0 = System.nanoTime();
     progress.accept("step " + trail.size() + ": " + request.probe() + " - " + request.why());
-    ProbeOutcome outcome = probe.run(request, new ProbeContext(target, host, options.windowSeconds(), progress));
-    trail.add(new TrailStep(trail.size(), request.probe(), outcome.backend(), request.askedBy(), request.why(), at,
-        millisSince(t0), outcome.summary(), outcome.notes()));
-    raw.add(outcome.raw());
+    ProbeOutcome outcome;
+    try {
+      outcome = evidence.gather(request, new ProbeContext(target, host, options.windowSeconds(), progress));
+    } catch (RuntimeException e) {
+      // One failing probe is evidence missing, not the end of the diagnosis.
+      trail.add(new TrailStep(trail.size(), request.probe(), request.params(), "-", request.askedBy(), request.why(), at,
+          millisSince(t0), "failed: " + e.getMessage(), List.of()));
+      return;
+    }
+    trail.add(new TrailStep(trail.size(), request.probe(), request.params(), outcome.backend(), request.askedBy(),
+        request.why(), at, millisSince(t0), outcome.summary(), outcome.notes()));
+    recorded.add(new RecordedProbe(request.probe(), request.params(), outcome.backend(), outcome.raw()));
     outcome.facts().forEach(session::insert);
   }
 
@@ -156,7 +157,7 @@ final class DiagnosisSession {
         .sorted(Comparator.comparingInt(Diagnosis::rank).thenComparing(Diagnosis::cause))
         .map(this::explain)
         .toList();
-    return new DiagnosisReport(target, host, verdict, explained, drops, List.copyOf(trail), stop, List.copyOf(notes), List.copyOf(raw));
+    return new DiagnosisReport(target, host, verdict, explained, drops, List.copyOf(trail), stop, List.copyOf(notes), List.copyOf(recorded));
   }
 
   private ExplainedDiagnosis explain(Diagnosis d) {
@@ -164,6 +165,9 @@ final class DiagnosisSession {
     values.putIfAbsent("netns", target.netns());
     values.put("ipNetns", target.netns().isEmpty() ? "ip" : "ip -n " + target.netns());
     values.put("nsExec", target.netns().isEmpty() ? "" : "ip netns exec " + target.netns() + " ");
+    // A rule's bound text may itself use the session's placeholders ({ipNetns}, {nsExec}).
+    Map<String, String> session = Map.copyOf(values);
+    values.replaceAll((k, v) -> Templates.fill(v, session));
     Optional<CauseEntry> entry = knowledge.find(d.cause());
     if (entry.isEmpty()) {
       return new ExplainedDiagnosis(d.cause(), d.rank(), d.cause(), "(no knowledge-base entry for " + d.cause() + ")",

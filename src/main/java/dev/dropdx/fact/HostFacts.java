@@ -18,9 +18,10 @@ public record HostFacts(
     String kernel, boolean root, String tracefs, Map<Integer, String> dropReasons, List<String> tools, List<String> notes) {
 
   public HostFacts {
-    dropReasons = Map.copyOf(dropReasons);
-    tools = List.copyOf(tools);
-    notes = List.copyOf(notes);
+    dropReasons = dropReasons == null ? Map.of() : Map.copyOf(dropReasons);
+    tools = tools == null ? List.of() : List.copyOf(tools);
+    notes = notes == null ? List.of() : List.copyOf(notes);
+    kernel = kernel == null ? "unknown" : kernel;
   }
 
   public boolean hasTool(String tool) {

@@ -14,4 +14,13 @@ public interface Probe {
 
   /** Gathers the evidence. Failures the rules should know about come back as facts or notes. */
   ProbeOutcome run(ProbeRequest request, ProbeContext context);
+
+  /**
+   * Turns raw output this probe recorded earlier (an evidence bundle) into the same outcome
+   * {@link #run} gave, without touching the host. Probes that run() through this method replay
+   * exactly; the default says the probe cannot be replayed.
+   */
+  default ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
+    throw new UnsupportedOperationException("probe " + id() + " cannot be replayed from a bundle");
+  }
 }

@@ -25,11 +25,13 @@ class DiagnoseCliIT {
   private final ChildProcesses children = new ChildProcesses();
   private final CommandRunner runner = new CommandRunner(children);
   private final JsonMapper json = JsonMapper.builder().build();
+  @TempDir Path dataDir;
 
   private CommandResult dropdx(Map<String, String> env, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("java", "-jar", "target/dropdx.jar"));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("DROPDX_DATA_DIR", dataDir.toString()); // never the user's own history
     pb.environment().putAll(env);
     Process p = pb.start();
     var out = CommandRunner.drain(p.getInputStream());
@@ -69,6 +71,33 @@ class DiagnoseCliIT {
           "--window", "2", "--format", "json");
       assertThat(r.exitCode()).as(r.stderr()).isEqualTo(4);
       assertThat(json.readTree(r.stdout()).get("verdict").asString()).isEqualTo("no-drops");
+    }
+  }
+
+  @Test
+  @LabTest
+  void sigtermDuringTheWatchRemovesTheTracefsInstanceAndStopsBpftrace() throws Exception {
+    Process p = new ProcessBuilder("java", "-jar", "target/dropdx.jar", "diagnose", "--src", "198.18.0.1", "--window", "30")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Path instances = Path.of("/sys/kernel/tracing/instances");
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (!ours(instances, p.pid()) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(ours(instances, p.pid())).as("the watch started a tracefs instance").isTrue();
+    Thread.sleep(1500); // bpftrace is running by now
+    List<ProcessHandle> kids = p.descendants().toList();
+    p.destroy(); // SIGTERM
+    assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(ours(instances, p.pid())).as("instance removed on SIGTERM").isFalse();
+    for (ProcessHandle k : kids) {
+      assertThat(k.isAlive()).as("child " + k.pid() + " stopped").isFalse();
+    }
+  }
+
+  private static boolean ours(Path instances, long pid) throws java.io.IOException {
+    try (var dirs = Files.list(instances)) {
+      return dirs.anyMatch(d -> d.getFileName().toString().startsWith("dropdx-" + pid + "-"));
     }
   }
 

@@ -21,6 +21,8 @@ import dev.dropdx.probe.tracefs.TracefsInstance;
 import dev.dropdx.probe.tracefs.TracefsInstances;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DropWatchProbe implements Probe {
   private static final int MAX_RAW_TRACE = 256 * 1024;
+  private static final String BPFTRACE = "--- bpftrace ---\n";
+  private static final String TRACE = "--- tracefs trace ---\n";
 
   private final TracefsInstances instances;
   private final CommandRunner runner;
@@ -95,9 +99,44 @@ public class DropWatchProbe implements Probe {
       trace = instance.read("trace");
       lost = instance.overruns();
     }
-    List<DropGroup> groups = TraceOutputParser.parse(trace);
+    StringBuilder raw = new StringBuilder()
+        .append("window: ").append(window).append('\n')
+        .append("per-packet: ").append(perPacket).append('\n')
+        .append("target-netns-inode: ").append(inodes.inodeOf(target.netns())).append('\n')
+        .append("lost-events: ").append(lost).append('\n');
+    notes.forEach(n -> raw.append("note: ").append(n.replace('\n', ' ')).append('\n'));
+    raw.append(BPFTRACE).append(bpfOut).append(TRACE)
+        .append(trace.length() > MAX_RAW_TRACE ? trace.substring(0, MAX_RAW_TRACE) : trace);
+    return interpret(request, raw.toString(), context);
+  }
+
+  /** Reads the header lines, the bpftrace map and the tracefs trace that {@link #run} recorded. */
+  @Override
+  public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
+    int b = raw.indexOf(BPFTRACE);
+    int t = raw.indexOf(TRACE);
+    if (b < 0 || t < b) {
+      throw new IllegalArgumentException("recorded drop-watch output lacks its bpftrace and tracefs sections");
+    }
+    Map<String, String> header = new HashMap<>();
+    List<String> notes = new ArrayList<>();
+    for (String line : raw.substring(0, b).split("\n")) {
+      int colon = line.indexOf(": ");
+      if (colon > 0 && line.startsWith("note: ")) {
+        notes.add(line.substring(6));
+      } else if (colon > 0) {
+        header.put(line.substring(0, colon), line.substring(colon + 2).strip());
+      }
+    }
+    int window = Integer.parseInt(header.getOrDefault("window", "0"));
+    boolean perPacket = Boolean.parseBoolean(header.getOrDefault("per-packet", "false"));
+    long targetNs = Long.parseLong(header.getOrDefault("target-netns-inode", "0"));
+    long lost = Long.parseLong(header.getOrDefault("lost-events", "0"));
+    String bpfOut = raw.substring(b + BPFTRACE.length(), t);
+    List<DropGroup> groups = TraceOutputParser.parse(raw.substring(t + TRACE.length()));
+    Target target = context.target();
     List<Drop> drops = perPacket
-        ? fromPackets(BpftraceOutputParser.parse(bpfOut), groups, target, context.host())
+        ? fromPackets(BpftraceOutputParser.parse(bpfOut), groups, target, targetNs, context.host())
         : fromGroups(groups, target);
     long matched = drops.stream().filter(Drop::mayBeTarget).mapToLong(Drop::count).sum();
     long ignored = drops.stream().filter(d -> !d.mayBeTarget()).mapToLong(Drop::count).sum();
@@ -107,8 +146,6 @@ public class DropWatchProbe implements Probe {
     DropWatchSummary summary = new DropWatchSummary(perPacket ? "tracefs+bpftrace" : "tracefs", window, perPacket, matched, ignored, lost);
     List<Object> facts = new ArrayList<>(drops);
     facts.add(summary);
-    String raw = "--- bpftrace ---\n" + bpfOut + "--- tracefs trace ---\n"
-        + (trace.length() > MAX_RAW_TRACE ? trace.substring(0, MAX_RAW_TRACE) : trace);
     return new ProbeOutcome(summary.backend(), summary.describe(), facts, notes, raw);
   }
 
@@ -156,8 +193,7 @@ public class DropWatchProbe implements Probe {
     }
   }
 
-  private List<Drop> fromPackets(List<PacketDrop> packets, List<DropGroup> groups, Target target, HostFacts host) {
-    long targetNs = inodes.inodeOf(target.netns());
+  private static List<Drop> fromPackets(List<PacketDrop> packets, List<DropGroup> groups, Target target, long targetNs, HostFacts host) {
     List<Drop> drops = new ArrayList<>();
     for (PacketDrop p : packets) {
       boolean sameNs = p.netnsInode() == 0 || p.netnsInode() == targetNs;

@@ -7,7 +7,7 @@ import dev.dropdx.probe.Availability;
 import dev.dropdx.probe.Probe;
 import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.ProbeOutcome;
-import dev.dropdx.probe.exec.CommandResult;
+import dev.dropdx.probe.exec.RawCommand;
 import dev.dropdx.probe.exec.CommandRunner;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,22 +38,23 @@ public class RouteProbe implements Probe {
 
   @Override
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
+    List<String> cmd = new ArrayList<>(IpCommand.in(request.params().getOrDefault("netns", ""), "-o", "route", "get", request.param("to")));
+    if (isInput(request)) {
+      cmd.addAll(List.of("from", request.param("from"), "iif", request.param("iif")));
+    }
+    return interpret(request, RawCommand.encode(runner.run(cmd, Duration.ofSeconds(5))), context);
+  }
+
+  @Override
+  public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
     String netns = request.params().getOrDefault("netns", "");
-    String to = request.param("to");
-    String from = request.param("from");
-    String iif = request.param("iif");
-    List<String> cmd = new ArrayList<>(List.of("ip"));
-    if (!netns.isEmpty()) {
-      cmd.addAll(List.of("-n", netns));
-    }
-    cmd.addAll(List.of("-o", "route", "get", to));
-    boolean input = from != null && iif != null;
-    if (input) {
-      cmd.addAll(List.of("from", from, "iif", iif));
-    }
-    CommandResult r = runner.run(cmd, Duration.ofSeconds(5));
-    RouteLookup lookup = RouteOutputParser.parse(netns, input ? "input" : "output", to, input ? from : null, input ? iif : null, r);
-    return new ProbeOutcome("iproute2", lookup.describe(), List.of(lookup), List.of(),
-        String.join(" ", cmd) + "\n" + r.stdout() + r.stderr());
+    boolean input = isInput(request);
+    RouteLookup lookup = RouteOutputParser.parse(netns, input ? "input" : "output", request.param("to"),
+        input ? request.param("from") : null, input ? request.param("iif") : null, RawCommand.decode(raw));
+    return new ProbeOutcome("iproute2", lookup.describe(), List.of(lookup), List.of(), raw);
+  }
+
+  private static boolean isInput(ProbeRequest request) {
+    return request.param("from") != null && request.param("iif") != null;
   }
 }

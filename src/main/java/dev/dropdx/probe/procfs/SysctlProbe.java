@@ -39,23 +39,33 @@ public class SysctlProbe implements Probe {
   @Override
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
     String netns = request.params().getOrDefault("netns", "");
-    List<Object> facts = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
     StringBuilder raw = new StringBuilder();
     for (String key : request.params().getOrDefault("keys", "").split("\\s+")) {
       if (key.isBlank()) {
         continue;
       }
       CommandResult r = runner.runIn(netns, List.of("cat", SysctlPaths.toPath(key)), Duration.ofSeconds(5));
-      if (r.ok()) {
-        facts.add(new SysctlValue(netns, key, r.stdout().strip()));
-        raw.append(key).append(" = ").append(r.stdout().strip()).append('\n');
-      } else {
-        notes.add("sysctl " + key + " could not be read: " + r.firstError());
-        raw.append(key).append(" ! ").append(r.firstError()).append('\n');
+      raw.append(key).append(r.ok() ? " = " + r.stdout().strip() : " ! " + r.firstError()).append('\n');
+    }
+    return interpret(request, raw.toString(), context);
+  }
+
+  /** Raw lines are "KEY = VALUE" or "KEY ! ERROR". */
+  @Override
+  public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
+    String netns = request.params().getOrDefault("netns", "");
+    List<Object> facts = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (String line : raw.split("\n")) {
+      int eq = line.indexOf(" = ");
+      int bang = line.indexOf(" ! ");
+      if (eq > 0 && (bang < 0 || eq < bang)) {
+        facts.add(new SysctlValue(netns, line.substring(0, eq), line.substring(eq + 3).strip()));
+      } else if (bang > 0) {
+        notes.add("sysctl " + line.substring(0, bang) + " could not be read: " + line.substring(bang + 3));
       }
     }
     String summary = facts.stream().map(f -> ((SysctlValue) f).describe()).reduce((a, b) -> a + "; " + b).orElse("nothing read");
-    return new ProbeOutcome("procfs", summary, facts, notes, raw.toString());
+    return new ProbeOutcome("procfs", summary, facts, notes, raw);
   }
 }

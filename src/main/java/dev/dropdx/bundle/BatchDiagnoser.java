@@ -1,0 +1,68 @@
+package dev.dropdx.bundle;
+
+import dev.dropdx.diagnosis.CannotDiagnoseException;
+import dev.dropdx.diagnosis.DiagnosisEngine;
+import dev.dropdx.diagnosis.DiagnosisOptions;
+import dev.dropdx.diagnosis.DiagnosisReport;
+import dev.dropdx.diagnosis.ExplainedDiagnosis;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/** Diagnoses many bundles in one process; a bad bundle is a per-file error and the batch goes on. */
+@Component
+public class BatchDiagnoser {
+  private final BundleCodec codec;
+  private final DiagnosisEngine engine;
+
+  public BatchDiagnoser(BundleCodec codec, DiagnosisEngine engine) {
+    this.codec = codec;
+    this.engine = engine;
+  }
+
+  /** The bundle files named: files as given, directories searched for *.json (sorted). */
+  public List<Path> expand(List<Path> paths) {
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> walk = Files.walk(p)) {
+          walk.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".json")).sorted().forEach(files::add);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot list " + p, e);
+        }
+      } else {
+        files.add(p);
+      }
+    }
+    return files;
+  }
+
+  /** Diagnoses each file in order, handing each result on as soon as it is known (nothing is held back). */
+  public void run(List<Path> files, DiagnosisOptions options, Consumer<BatchResult> sink) {
+    for (Path f : files) {
+      sink.accept(one(f, options));
+    }
+  }
+
+  private BatchResult one(Path file, DiagnosisOptions options) {
+    try {
+      EvidenceBundle b = codec.read(file);
+      DiagnosisReport r = engine.replay(b.target(), b.host(), b.probes(), options);
+      return new BatchResult(file.toString(), r.verdict().id(), r.diagnoses().stream().map(ExplainedDiagnosis::cause).toList(),
+          r.verdict().exitCode(), null);
+    } catch (BundleException e) {
+      return new BatchResult(file.toString(), "error", List.of(), 2, e.getMessage());
+    } catch (CannotDiagnoseException e) {
+      return new BatchResult(file.toString(), "error", List.of(), 2, file + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      // A hostile bundle must not end the batch: report it with the file and go on.
+      return new BatchResult(file.toString(), "error", List.of(), 2, file + ": cannot diagnose: " + e);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package dev.dropdx.bundle;
+
+/** A bundle that cannot be read: malformed, truncated, too large or from a newer dropdx. */
+public class BundleException extends RuntimeException {
+  public BundleException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,95 @@
+package dev.dropdx.probe.procfs;
+
+import dev.dropdx.fact.Counter;
+import dev.dropdx.fact.HostFacts;
+import dev.dropdx.fact.ProbeRequest;
+import dev.dropdx.probe.Availability;
+import dev.dropdx.probe.Probe;
+import dev.dropdx.probe.ProbeContext;
+import dev.dropdx.probe.ProbeOutcome;
+import dev.dropdx.probe.exec.CommandResult;
+import dev.dropdx.probe.exec.CommandRunner;
+import dev.dropdx.probe.exec.RawCommand;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the SNMP and netstat counters of a namespace (/proc/net/snmp, /proc/net/netstat) twice,
+ * one interval apart, so rules see both the value and whether it still rises. Parameters:
+ * {@code netns}, {@code names} (space-separated nstat names such as UdpNoPorts; empty = all),
+ * {@code seconds} between the readings (default 1).
+ */
+@Component
+public class CountersProbe implements Probe {
+  private static final String AFTER = "\n--- second reading ---\n";
+  private static final List<String> FILES = List.of("cat", "/proc/net/snmp", "/proc/net/netstat");
+
+  private final CommandRunner runner;
+
+  public CountersProbe(CommandRunner runner) {
+    this.runner = runner;
+  }
+
+  @Override
+  public String id() {
+    return "counters";
+  }
+
+  @Override
+  public Availability availability(HostFacts host) {
+    return host.hasTool("ip") ? Availability.yes() : Availability.no("entering a namespace needs iproute2: apt-get install iproute2");
+  }
+
+  @Override
+  public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
+    String netns = request.params().getOrDefault("netns", "");
+    List<String> names = List.of(request.params().getOrDefault("names", "").strip().split("\\s+")).stream()
+        .filter(n -> !n.isBlank()).toList();
+    double seconds = Double.parseDouble(request.params().getOrDefault("seconds", "1"));
+    CommandResult first = runner.runIn(netns, FILES, Duration.ofSeconds(5));
+    CommandResult second = first;
+    if (first.ok()) {
+      try {
+        Thread.sleep((long) (seconds * 1000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      second = runner.runIn(netns, FILES, Duration.ofSeconds(5));
+    }
+    return interpret(request, RawCommand.encode(first) + AFTER + RawCommand.encode(second), context);
+  }
+
+  /** Raw output: the first reading, a separator line, the second reading (each a recorded command). */
+  @Override
+  public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
+    String netns = request.params().getOrDefault("netns", "");
+    List<String> names = List.of(request.params().getOrDefault("names", "").strip().split("\\s+")).stream()
+        .filter(n -> !n.isBlank()).toList();
+    double seconds = Double.parseDouble(request.params().getOrDefault("seconds", "1"));
+    int cut = raw.indexOf(AFTER);
+    CommandResult first = RawCommand.decode(cut < 0 ? raw : raw.substring(0, cut));
+    CommandResult second = cut < 0 ? first : RawCommand.decode(raw.substring(cut + AFTER.length()));
+    if (!first.ok()) {
+      return new ProbeOutcome("procfs", "counters could not be read: " + first.firstError(), List.of(),
+          List.of("counters could not be read: " + first.firstError()), raw);
+    }
+    Map<String, Long> before = SnmpCountersParser.parse(first.stdout());
+    Map<String, Long> after = second.ok() ? SnmpCountersParser.parse(second.stdout()) : before;
+    List<Object> facts = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (String name : names.isEmpty() ? List.copyOf(after.keySet()) : names) {
+      Long value = after.get(name);
+      if (value == null) {
+        notes.add("counter " + name + " does not exist on this kernel");
+        continue;
+      }
+      facts.add(new Counter(netns, name, value, value - before.getOrDefault(name, value), seconds));
+    }
+    String summary = names.isEmpty() ? facts.size() + " counters read"
+        : facts.stream().map(f -> ((Counter) f).describe()).reduce((a, b) -> a + "; " + b).orElse("no such counter");
+    return new ProbeOutcome("procfs", summary, facts, notes, raw);
+  }
+}

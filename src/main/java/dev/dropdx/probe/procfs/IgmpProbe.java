@@ -1,0 +1,75 @@
+package dev.dropdx.probe.procfs;
+
+import dev.dropdx.fact.HostFacts;
+import dev.dropdx.fact.MulticastGroups;
+import dev.dropdx.fact.ProbeRequest;
+import dev.dropdx.probe.Availability;
+import dev.dropdx.probe.Probe;
+import dev.dropdx.probe.ProbeContext;
+import dev.dropdx.probe.ProbeOutcome;
+import dev.dropdx.probe.exec.CommandResult;
+import dev.dropdx.probe.exec.CommandRunner;
+import dev.dropdx.probe.exec.RawCommand;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The IPv4 multicast groups joined per interface, from /proc/net/igmp read inside the namespace
+ * (the file shows the reader's namespace only). Parameters: {@code netns}, optional {@code iface}:
+ * when that interface is not listed, a {@link MulticastGroups} with no groups says so, so rules
+ * never wait for an answer that cannot come.
+ */
+@Component
+public class IgmpProbe implements Probe {
+  private final CommandRunner runner;
+
+  public IgmpProbe(CommandRunner runner) {
+    this.runner = runner;
+  }
+
+  @Override
+  public String id() {
+    return "igmp";
+  }
+
+  @Override
+  public Availability availability(HostFacts host) {
+    return Availability.yes();
+  }
+
+  @Override
+  public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
+    String netns = request.params().getOrDefault("netns", "");
+    return interpret(request, RawCommand.encode(runner.runIn(netns, List.of("cat", "/proc/net/igmp"), Duration.ofSeconds(5))), context);
+  }
+
+  /** Replays recorded output; the group column is read in this JVM's byte order (x86 hosts: little-endian). */
+  @Override
+  public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
+    String netns = request.params().getOrDefault("netns", "");
+    String iface = request.param("iface");
+    CommandResult r = RawCommand.decode(raw);
+    if (!r.ok()) {
+      return new ProbeOutcome("procfs", "/proc/net/igmp could not be read", List.of(),
+          List.of("/proc/net/igmp could not be read: " + r.firstError()), raw);
+    }
+    List<Object> facts = new ArrayList<>(IgmpParser.parse(netns, r.stdout(), ByteOrder.nativeOrder()));
+    int listed = facts.size();
+    String summary;
+    MulticastGroups asked = facts.stream().map(MulticastGroups.class::cast)
+        .filter(g -> g.iface().equals(iface)).findFirst().orElse(null);
+    if (iface != null && asked == null) {
+      asked = new MulticastGroups(netns, iface, -1, List.of(), false);
+      facts.add(asked);
+    }
+    if (asked != null) {
+      summary = asked.describe() + "; " + listed + " interface(s) listed";
+    } else {
+      summary = listed + " interface(s) listed in /proc/net/igmp";
+    }
+    return new ProbeOutcome("procfs", summary, facts, List.of(), raw);
+  }
+}

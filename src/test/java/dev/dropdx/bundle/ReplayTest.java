@@ -1,0 +1,75 @@
+package dev.dropdx.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dropdx.diagnosis.DiagnosisOptions;
+import dev.dropdx.diagnosis.DiagnosisReport;
+import dev.dropdx.diagnosis.TrailStep;
+import dev.dropdx.diagnosis.Verdict;
+import dev.dropdx.fact.TargetMatch;
+import dev.dropdx.support.LabWiring;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Replay and batch on recorded bundles: no root, no host access. */
+class ReplayTest {
+  private static final Path RECORDED = Path.of("src/test/resources/bundles/rp-filter.json");
+  private static LabWiring wiring;
+  private final BundleCodec codec = new BundleCodec(JsonMapper.builder().build());
+  private final DiagnosisOptions options = new DiagnosisOptions(3, 12, 60);
+
+  @BeforeAll
+  static void wire() {
+    wiring = new LabWiring();
+  }
+
+  @AfterAll
+  static void close() {
+    wiring.close();
+  }
+
+  @Test
+  void aRecordedLiveRpFilterBundleReplaysToTheSameDiagnosis() {
+    EvidenceBundle b = codec.read(RECORDED);
+    DiagnosisReport r = wiring.engine.replay(b.target(), b.host(), b.probes(), options);
+    assertThat(r.verdict()).isEqualTo(Verdict.DIAGNOSED);
+    assertThat(r.diagnoses().get(0).cause()).isEqualTo(b.causes().get(0));
+    // Other namespaces' drops recorded in the same window are attributed and ignored, not counted.
+    assertThat(r.drops()).anySatisfy(d -> assertThat(d.match()).isEqualTo(TargetMatch.OTHER));
+    assertThat(r.trail()).extracting(TrailStep::backend).anySatisfy(x -> assertThat(x).startsWith("replay of"));
+  }
+
+  @Test
+  void evidenceTheBundleLacksIsReportedNotGuessed() {
+    EvidenceBundle b = codec.read(RECORDED);
+    var onlyWatch = b.probes().stream().filter(p -> p.probe().equals("drop-watch")).toList();
+    DiagnosisReport r = wiring.engine.replay(b.target(), b.host(), onlyWatch, options);
+    assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(r.trail()).extracting(TrailStep::result).anySatisfy(x -> assertThat(x).startsWith("not run: not in the bundle"));
+  }
+
+  @Test
+  void aBatchGoesOnPastBadBundlesAndReportsEachByFile(@TempDir Path dir) throws Exception {
+    Files.copy(RECORDED, dir.resolve("a-good.json"));
+    Files.writeString(dir.resolve("b-truncated.json"), Files.readString(RECORDED).substring(0, 500));
+    Files.writeString(dir.resolve("c-future.json"), "{\"dropdx-bundle\": 2, \"target\": {}, \"host\": {}}");
+    Files.writeString(dir.resolve("d-hostile.json"), "{\"dropdx-bundle\": 1, \"target\": {\"netns\": \"$(reboot)\"}, \"host\": {},"
+        + " \"probes\": [{\"probe\": \"drop-watch\", \"params\": {}, \"backend\": \"x\", \"raw\": \"garbage\"}]}");
+    Files.copy(RECORDED, dir.resolve("e-good.json"));
+    BatchDiagnoser batch = new BatchDiagnoser(codec, wiring.engine);
+    List<BatchResult> results = new ArrayList<>();
+    batch.run(batch.expand(List.of(dir)), options, results::add);
+    assertThat(results).extracting(BatchResult::verdict).containsExactly("diagnosed", "error", "error", "error", "diagnosed");
+    assertThat(results.get(1).error()).contains("b-truncated.json");
+    assertThat(results.get(2).error()).contains("newer dropdx");
+    assertThat(results.get(3).error()).contains("d-hostile.json");
+    assertThat(results.stream().mapToInt(x -> BatchResult.severity(x.exitCode())).max().orElseThrow()).isEqualTo(BatchResult.severity(2));
+  }
+}
