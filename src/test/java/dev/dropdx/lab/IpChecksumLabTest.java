@@ -34,7 +34,7 @@ class IpChecksumLabTest {
       assertThat(d.reason()).isEqualTo("IP_CSUM");
       assertThat(d.function()).isEqualTo("ip_rcv_core");
     });
-    assertThat(run.report().trail()).extracting(s -> s.probe()).contains("drop-watch", "snmp-counters");
+    assertThat(run.report().trail()).extracting(s -> s.probe()).contains("drop-watch", "counters");
     assertThat(Path.of("/run/netns/dropdx-lab-ck-rx")).doesNotExist();
     assertThat(wiring.children.count()).isZero();
   }

@@ -34,7 +34,7 @@ class NoRouteInputLabTest {
       assertThat(d.reason()).isEqualTo("IP_INNOROUTES");
       assertThat(d.function()).isEqualTo("ip_error");
     });
-    assertThat(run.report().trail()).extracting(s -> s.probe()).contains("drop-watch", "route", "sysctl", "snmp-counters");
+    assertThat(run.report().trail()).extracting(s -> s.probe()).contains("drop-watch", "route", "sysctl", "counters");
     assertThat(Path.of("/run/netns/dropdx-lab-rin-rx")).doesNotExist();
     assertThat(wiring.children.count()).isZero();
   }

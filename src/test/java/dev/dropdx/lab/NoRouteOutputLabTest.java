@@ -36,7 +36,7 @@ class NoRouteOutputLabTest {
       assertThat(d.function()).isEqualTo("__ip_queue_xmit");
       assertThat(d.dst()).isEqualTo("198.18.31.2");
     });
-    assertThat(run.report().trail()).extracting(s -> s.probe()).contains("drop-watch", "route", "snmp-counters");
+    assertThat(run.report().trail()).extracting(s -> s.probe()).contains("drop-watch", "route", "counters");
     assertThat(Path.of("/run/netns/dropdx-lab-rout-tx")).doesNotExist();
     assertThat(wiring.children.count()).isZero();
   }

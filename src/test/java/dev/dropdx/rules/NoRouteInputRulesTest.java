@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dropdx.fact.Diagnosis;
 import dev.dropdx.fact.Drop;
-import dev.dropdx.fact.SnmpCounter;
+import dev.dropdx.fact.Counter;
 import dev.dropdx.fact.TargetMatch;
 import dev.dropdx.support.RuleHarness;
 import org.junit.jupiter.api.Test;
@@ -24,8 +24,8 @@ class NoRouteInputRulesTest {
     return drop("ip_error", "IP_INNOROUTES", match, IF, SRC, DST, 1);
   }
 
-  private static SnmpCounter noRoutes(long increase) {
-    return new SnmpCounter(NS, "IpExtInNoRoutes", 747, increase, 1);
+  private static Counter noRoutes(long increase) {
+    return new Counter(NS, "IpExtInNoRoutes", 747, increase, 1);
   }
 
   @Test
@@ -42,7 +42,7 @@ class NoRouteInputRulesTest {
         assertThat(r.param("keys")).isEqualTo("net.ipv4.ip_forward net.ipv4.conf.rin-rx0.forwarding");
         assertThat(r.priority()).isEqualTo(40);
       });
-      assertThat(h.requests("snmp-counters")).singleElement().satisfies(r -> assertThat(r.param("counters")).isEqualTo("IpExtInNoRoutes"));
+      assertThat(h.requests("counters")).singleElement().satisfies(r -> assertThat(r.param("names")).isEqualTo("IpExtInNoRoutes"));
       assertThat(h.diagnoses()).isEmpty();
     }
   }
@@ -94,7 +94,7 @@ class NoRouteInputRulesTest {
       h.insert(drop("ip_error", "IP_INADDRERRORS", TargetMatch.TARGET, IF, SRC, DST, 1), noRoute(TargetMatch.OTHER)).fire();
       assertThat(h.requests("route")).isEmpty();
       assertThat(h.requests("sysctl")).isEmpty();
-      assertThat(h.requests("snmp-counters")).isEmpty();
+      assertThat(h.requests("counters")).isEmpty();
     }
   }
 }

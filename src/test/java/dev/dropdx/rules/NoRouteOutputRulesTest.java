@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dropdx.fact.Diagnosis;
 import dev.dropdx.fact.Drop;
-import dev.dropdx.fact.SnmpCounter;
+import dev.dropdx.fact.Counter;
 import dev.dropdx.fact.TargetMatch;
 import dev.dropdx.support.RuleHarness;
 import org.junit.jupiter.api.Test;
@@ -23,8 +23,8 @@ class NoRouteOutputRulesTest {
     return drop("__ip_queue_xmit", "IP_OUTNOROUTES", match, null, SRC, DST, 6);
   }
 
-  private static SnmpCounter outNoRoutes(long increase) {
-    return new SnmpCounter(NS, "IpOutNoRoutes", 568, increase, 1);
+  private static Counter outNoRoutes(long increase) {
+    return new Counter(NS, "IpOutNoRoutes", 568, increase, 1);
   }
 
   @Test
@@ -36,8 +36,8 @@ class NoRouteOutputRulesTest {
         assertThat(r.param("from")).isNull();
         assertThat(r.priority()).isEqualTo(50);
       });
-      assertThat(h.requests("snmp-counters")).singleElement().satisfies(r -> {
-        assertThat(r.param("counters")).isEqualTo("IpOutNoRoutes");
+      assertThat(h.requests("counters")).singleElement().satisfies(r -> {
+        assertThat(r.param("names")).isEqualTo("IpOutNoRoutes");
         assertThat(r.priority()).isEqualTo(40);
       });
       assertThat(h.diagnoses()).isEmpty();
@@ -78,7 +78,7 @@ class NoRouteOutputRulesTest {
   void nearMissTheVxlanUnderlayIsAnotherCauseAndAsksNothingHere() {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(drop("vxlan_xmit_one", "IP_OUTNOROUTES", TargetMatch.TARGET, "vx0", "198.18.70.1", "198.18.70.2", 17),
-          outputRouteFails("198.18.70.2", "Network is unreachable"), new SnmpCounter(NS, "IpOutNoRoutes", 9, 3, 1)).fire();
+          outputRouteFails("198.18.70.2", "Network is unreachable"), new Counter(NS, "IpOutNoRoutes", 9, 3, 1)).fire();
       assertThat(h.fired()).noneMatch(n -> n.startsWith("no-route-output:"));
       assertThat(h.diagnoses()).noneMatch(d -> d.cause().equals("no-route-output"));
     }

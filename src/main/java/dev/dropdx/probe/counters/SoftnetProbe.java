@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
 public class SoftnetProbe implements Probe {
   private static final Path SOFTNET = Path.of("/proc/net/softnet_stat");
   private static final int MAX_SECONDS = 5;
+  private static final String AFTER = "--- second reading ---\n";
+  private static final String ERROR = "--- error: ";
 
   @Override
   public String id() {
@@ -39,43 +41,55 @@ public class SoftnetProbe implements Probe {
 
   @Override
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
-    int seconds = Math.max(0, Math.min(MAX_SECONDS, parseInt(request.params().getOrDefault("seconds", "1"))));
-    List<String> notes = new ArrayList<>();
-    String first;
+    int seconds = seconds(request);
+    StringBuilder raw = new StringBuilder();
     try {
-      first = Files.readString(SOFTNET);
-    } catch (IOException e) {
-      return new ProbeOutcome("procfs", "softnet_stat could not be read", List.of(), List.of(SOFTNET + ": " + e.getMessage()), "");
-    }
-    String raw = first;
-    List<SoftnetStatParser.Row> before = SoftnetStatParser.parse(first);
-    List<SoftnetStatParser.Row> after = before;
-    if (seconds > 0) {
-      context.progress().accept("reading /proc/net/softnet_stat again in " + seconds + " s");
-      try {
+      raw.append(Files.readString(SOFTNET));
+      if (seconds > 0) {
+        context.progress().accept("reading /proc/net/softnet_stat again in " + seconds + " s");
         Thread.sleep(seconds * 1000L);
-        String second = Files.readString(SOFTNET);
-        after = SoftnetStatParser.parse(second);
-        raw = raw + "--- " + seconds + " s later ---\n" + second;
-      } catch (IOException e) {
-        seconds = 0;
-        notes.add("the second read failed (" + e.getMessage() + "): values are from one read");
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        seconds = 0;
+        raw.append(AFTER).append(Files.readString(SOFTNET));
       }
+    } catch (IOException e) {
+      raw.append(ERROR).append(e.getMessage()).append('\n');
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    Map<Integer, SoftnetStatParser.Row> old = before.stream().collect(Collectors.toMap(SoftnetStatParser.Row::cpu, Function.identity(), (a, b) -> a));
+    return interpret(request, raw.toString(), context);
+  }
+
+  /** Raw output: the first reading and, when sampled, a separator line and the second reading. */
+  @Override
+  public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
+    int requested = seconds(request);
+    List<String> notes = new ArrayList<>();
+    int err = raw.indexOf(ERROR);
+    String text = err < 0 ? raw : raw.substring(0, err);
+    if (err >= 0) {
+      notes.add(SOFTNET + " could not be read: " + raw.substring(err + ERROR.length()).strip());
+    }
+    int cut = text.indexOf(AFTER);
+    List<SoftnetStatParser.Row> before = SoftnetStatParser.parse(cut < 0 ? text : text.substring(0, cut));
+    List<SoftnetStatParser.Row> after = cut < 0 ? before : SoftnetStatParser.parse(text.substring(cut + AFTER.length()));
+    int seconds = cut < 0 ? 0 : requested;
+    if (cut < 0 && requested > 0 && !before.isEmpty()) {
+      notes.add("softnet_stat was read once: the dropped counts are totals since boot");
+    }
+    Map<Integer, SoftnetStatParser.Row> old = before.stream().collect(Collectors.toMap(SoftnetStatParser.Row::cpu, Function.identity(), (x, y) -> x));
     List<Object> facts = new ArrayList<>();
     for (SoftnetStatParser.Row r : after) {
       SoftnetStatParser.Row o = old.get(r.cpu());
       long increase = seconds > 0 && o != null ? r.dropped() - o.dropped() : -1;
       facts.add(new SoftnetCpu(r.cpu(), r.processed(), r.dropped(), r.timeSqueeze(), increase, increase >= 0 ? seconds : 0));
     }
-    long dropping = facts.stream().filter(f -> ((SoftnetCpu) f).dropping()).count();
-    String summary = facts.size() + " CPU(s), " + dropping + " with backlog drops"
-        + facts.stream().filter(f -> ((SoftnetCpu) f).dropping()).map(f -> "; " + ((SoftnetCpu) f).describe()).collect(Collectors.joining());
+    List<SoftnetCpu> dropping = facts.stream().map(f -> (SoftnetCpu) f).filter(SoftnetCpu::dropping).toList();
+    String summary = facts.size() + " CPU(s), " + dropping.size() + " with backlog drops"
+        + dropping.stream().map(c -> "; " + c.describe()).collect(Collectors.joining());
     return new ProbeOutcome("procfs", summary, facts, notes, raw);
+  }
+
+  private static int seconds(ProbeRequest request) {
+    return Math.max(0, Math.min(MAX_SECONDS, parseInt(request.params().getOrDefault("seconds", "1"))));
   }
 
   private static int parseInt(String s) {
