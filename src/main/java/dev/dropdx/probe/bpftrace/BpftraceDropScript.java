@@ -18,22 +18,43 @@ public final class BpftraceDropScript {
   public static String program(int windowSeconds, boolean withPorts) {
     String port = withPorts
         ? """
-          $l4 = $skb->head + $skb->network_header + ($ip->ihl * 4);
-          $raw = *(uint16 *)($l4 + 2);
-          $port = (($raw & 0xff) << 8) | ($raw >> 8);
-          if ($ip->protocol != 6 && $ip->protocol != 17) { $port = 0; }
+              $l4 = $skb->head + $skb->network_header + ($ip->ihl * 4);
+              $raw = *(uint16 *)($l4 + 2);
+              $port = (($raw & 0xff) << 8) | ($raw >> 8);
+              if ($ip->protocol != 6 && $ip->protocol != 17) { $port = 0; }
         """
         : "";
+    // protocol 0: a locally generated packet freed before the IP layer wrote its header and set
+    // skb->protocol (measured: TCP segments dropped in __ip_queue_xmit with IP_OUTNOROUTES have
+    // protocol 0, no device and network_header 0). Only IPv4 sockets' packets are taken, and their
+    // addresses, protocol, port and namespace come from the socket instead of the (unwritten) header.
     return """
-        tracepoint:skb:kfree_skb /args->protocol == 2048/ {
+        tracepoint:skb:kfree_skb /args->protocol == 2048 || args->protocol == 0/ {
           $skb = (struct sk_buff *)args->skbaddr;
-          $ip = (struct iphdr *)($skb->head + $skb->network_header);
-          $dev = $skb->dev;
-          $ns = (uint64)0;
-          if ($dev != 0) { $ns = $dev->nd_net.net->ns.inum; }
-          $port = (uint64)0;
+          $sk = $skb->sk;
+          $family = (uint64)0;
+          if ($sk != 0) { $family = $sk->__sk_common.skc_family; }
+          if (args->protocol == 2048 || $family == 2) {
+            $ip = (struct iphdr *)($skb->head + $skb->network_header);
+            $dev = $skb->dev;
+            $ns = (uint64)0;
+            if ($dev != 0) { $ns = $dev->nd_net.net->ns.inum; }
+            $saddr = $ip->saddr;
+            $daddr = $ip->daddr;
+            $proto = (uint64)$ip->protocol;
+            $port = (uint64)0;
+            if (args->protocol == 2048) {
         %s
-          @drops[ksym(args->location), args->reason, ntop($ip->saddr), ntop($ip->daddr), $ip->protocol, $dev->name, $ns, $port] = count();
+            } else {
+              $saddr = $sk->__sk_common.skc_rcv_saddr;
+              $daddr = $sk->__sk_common.skc_daddr;
+              $proto = (uint64)$sk->sk_protocol;
+              $sport = $sk->__sk_common.skc_dport;
+              $port = (($sport & 0xff) << 8) | ($sport >> 8);
+              $ns = $sk->__sk_common.skc_net.net->ns.inum;
+            }
+            @drops[ksym(args->location), args->reason, ntop($saddr), ntop($daddr), $proto, $dev->name, $ns, $port] = count();
+          }
         }
         interval:s:%d { exit(); }
         """.formatted(port, windowSeconds);

@@ -78,8 +78,9 @@ public class DropWatchProbe implements Probe {
     long lost;
     try (TracefsInstance instance = instances.create(Path.of(context.host().tracefs()))) {
       instance.write("buffer_size_kb", "2048");
-      // IPv4 only: other namespaces' IPv6 traffic would otherwise flood the buffer.
-      instance.write("events/skb/kfree_skb/filter", "protocol == 2048");
+      // IPv4 only: other namespaces' IPv6 traffic would otherwise flood the buffer. Protocol 0 too:
+      // locally generated packets dropped before the IP layer set skb->protocol (no route on output).
+      instance.write("events/skb/kfree_skb/filter", "protocol == 2048 || protocol == 0");
       instance.write("events/skb/kfree_skb/trigger", "stacktrace");
       instance.write("events/skb/kfree_skb/enable", "1");
       if (perPacket) {

@@ -1,0 +1,102 @@
+package dev.dropdx.probe.counters;
+
+import dev.dropdx.fact.HostFacts;
+import dev.dropdx.fact.ProbeRequest;
+import dev.dropdx.fact.SoftnetCpu;
+import dev.dropdx.probe.Availability;
+import dev.dropdx.probe.Probe;
+import dev.dropdx.probe.ProbeContext;
+import dev.dropdx.probe.ProbeOutcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the per-CPU receive backlog counters (/proc/net/softnet_stat, the same in every network
+ * namespace) twice a few seconds apart, one {@link SoftnetCpu} fact per CPU. Parameter:
+ * {@code seconds} (interval, default 1, 0 reads once).
+ */
+@Component
+public class SoftnetProbe implements Probe {
+  private static final Path SOFTNET = Path.of("/proc/net/softnet_stat");
+  private static final int MAX_SECONDS = 5;
+  private static final String AFTER = "--- second reading ---\n";
+  private static final String ERROR = "--- error: ";
+
+  @Override
+  public String id() {
+    return "softnet";
+  }
+
+  @Override
+  public Availability availability(HostFacts host) {
+    return Files.isReadable(SOFTNET) ? Availability.yes() : Availability.no("/proc/net/softnet_stat is not readable on this host");
+  }
+
+  @Override
+  public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
+    int seconds = seconds(request);
+    StringBuilder raw = new StringBuilder();
+    try {
+      raw.append(Files.readString(SOFTNET));
+      if (seconds > 0) {
+        context.progress().accept("reading /proc/net/softnet_stat again in " + seconds + " s");
+        Thread.sleep(seconds * 1000L);
+        raw.append(AFTER).append(Files.readString(SOFTNET));
+      }
+    } catch (IOException e) {
+      raw.append(ERROR).append(e.getMessage()).append('\n');
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return interpret(request, raw.toString(), context);
+  }
+
+  /** Raw output: the first reading and, when sampled, a separator line and the second reading. */
+  @Override
+  public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
+    int requested = seconds(request);
+    List<String> notes = new ArrayList<>();
+    int err = raw.indexOf(ERROR);
+    String text = err < 0 ? raw : raw.substring(0, err);
+    if (err >= 0) {
+      notes.add(SOFTNET + " could not be read: " + raw.substring(err + ERROR.length()).strip());
+    }
+    int cut = text.indexOf(AFTER);
+    List<SoftnetStatParser.Row> before = SoftnetStatParser.parse(cut < 0 ? text : text.substring(0, cut));
+    List<SoftnetStatParser.Row> after = cut < 0 ? before : SoftnetStatParser.parse(text.substring(cut + AFTER.length()));
+    int seconds = cut < 0 ? 0 : requested;
+    if (cut < 0 && requested > 0 && !before.isEmpty()) {
+      notes.add("softnet_stat was read once: the dropped counts are totals since boot");
+    }
+    Map<Integer, SoftnetStatParser.Row> old = before.stream().collect(Collectors.toMap(SoftnetStatParser.Row::cpu, Function.identity(), (x, y) -> x));
+    List<Object> facts = new ArrayList<>();
+    for (SoftnetStatParser.Row r : after) {
+      SoftnetStatParser.Row o = old.get(r.cpu());
+      long increase = seconds > 0 && o != null ? r.dropped() - o.dropped() : -1;
+      facts.add(new SoftnetCpu(r.cpu(), r.processed(), r.dropped(), r.timeSqueeze(), increase, increase >= 0 ? seconds : 0));
+    }
+    List<SoftnetCpu> dropping = facts.stream().map(f -> (SoftnetCpu) f).filter(SoftnetCpu::dropping).toList();
+    String summary = facts.size() + " CPU(s), " + dropping.size() + " with backlog drops"
+        + dropping.stream().map(c -> "; " + c.describe()).collect(Collectors.joining());
+    return new ProbeOutcome("procfs", summary, facts, notes, raw);
+  }
+
+  private static int seconds(ProbeRequest request) {
+    return Math.max(0, Math.min(MAX_SECONDS, parseInt(request.params().getOrDefault("seconds", "1"))));
+  }
+
+  private static int parseInt(String s) {
+    try {
+      return Integer.parseInt(s.trim());
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+}

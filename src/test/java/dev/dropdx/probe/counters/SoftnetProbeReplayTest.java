@@ -1,0 +1,22 @@
+package dev.dropdx.probe.counters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dropdx.fact.ProbeRequest;
+import dev.dropdx.fact.SoftnetCpu;
+import dev.dropdx.probe.ProbeContext;
+import org.junit.jupiter.api.Test;
+
+class SoftnetProbeReplayTest {
+  private static final String ROW = "%08x %08x %08x 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 %08x 00000000 00000000\n";
+
+  @Test
+  void twoRecordedReadingsGiveEachCpusDropGrowth() {
+    String raw = ROW.formatted(100, 0, 0, 0) + ROW.formatted(200, 5, 1, 1)
+        + "--- second reading ---\n" + ROW.formatted(150, 0, 0, 0) + ROW.formatted(900, 812, 9, 1);
+    var outcome = new SoftnetProbe().interpret(ProbeRequest.of("softnet", 50, "test", "why", "seconds", "1"), raw,
+        new ProbeContext(null, null, 3, line -> { }));
+    assertThat(outcome.facts()).containsExactly(new SoftnetCpu(0, 150, 0, 0, 0, 1), new SoftnetCpu(1, 900, 812, 9, 807, 1));
+    assertThat(outcome.summary()).startsWith("2 CPU(s), 1 with backlog drops");
+  }
+}

@@ -1,0 +1,94 @@
+package dev.dropdx.rules;
+
+import static dev.dropdx.support.Facts.NS;
+import static dev.dropdx.support.Facts.drop;
+import static dev.dropdx.support.Facts.outputRoute;
+import static dev.dropdx.support.Facts.outputRouteFails;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dropdx.fact.Diagnosis;
+import dev.dropdx.fact.Drop;
+import dev.dropdx.fact.Counter;
+import dev.dropdx.fact.TargetMatch;
+import dev.dropdx.support.RuleHarness;
+import org.junit.jupiter.api.Test;
+
+class NoRouteOutputRulesTest {
+  private static final String SRC = "198.18.30.1";
+  private static final String DST = "198.18.31.2";
+  private static final String PROVEN = "no-route-output: the host sends to a destination it has no route to";
+
+  /** As the drop watch reports it: no device (the IP layer had not chosen one), addresses from the socket. */
+  private static Drop outDrop(TargetMatch match) {
+    return drop("__ip_queue_xmit", "IP_OUTNOROUTES", match, null, SRC, DST, 6);
+  }
+
+  private static Counter outNoRoutes(long increase) {
+    return new Counter(NS, "IpOutNoRoutes", 568, increase, 1);
+  }
+
+  @Test
+  void aTargetDropAsksForTheRouteFirstAndThenTheCounter() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(outDrop(TargetMatch.TARGET)).fire();
+      assertThat(h.requests("route")).singleElement().satisfies(r -> {
+        assertThat(r.param("to")).isEqualTo(DST);
+        assertThat(r.param("from")).isNull();
+        assertThat(r.priority()).isEqualTo(50);
+      });
+      assertThat(h.requests("counters")).singleElement().satisfies(r -> {
+        assertThat(r.param("names")).isEqualTo("IpOutNoRoutes");
+        assertThat(r.priority()).isEqualTo(40);
+      });
+      assertThat(h.diagnoses()).isEmpty();
+    }
+  }
+
+  @Test
+  void noOutputRouteAndAGrowingCounterIsDiagnosed() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(outDrop(TargetMatch.TARGET), outputRouteFails(DST, "Network is unreachable"), outNoRoutes(4)).fire();
+      assertThat(h.fired()).contains(PROVEN);
+      Diagnosis d = h.diagnoses().get(0);
+      assertThat(d.cause()).isEqualTo("no-route-output");
+      assertThat(d.bindings()).containsEntry("dst", DST).containsEntry("src", SRC).containsEntry("function", "__ip_queue_xmit")
+          .containsEntry("outputError", "Network is unreachable");
+      assertThat(d.evidence()).hasSize(3);
+      assertThat(h.requests()).isEmpty();
+    }
+  }
+
+  @Test
+  void nearMissTheRouteExistsConcludesNothing() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(outDrop(TargetMatch.TARGET), outputRoute(DST, "rout-tx0"), outNoRoutes(4)).fire();
+      assertThat(h.diagnoses()).isEmpty();
+    }
+  }
+
+  @Test
+  void nearMissTheCounterDoesNotGrowConcludesNothing() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(outDrop(TargetMatch.TARGET), outputRouteFails(DST, "Network is unreachable"), outNoRoutes(0)).fire();
+      assertThat(h.diagnoses()).isEmpty();
+    }
+  }
+
+  @Test
+  void nearMissTheVxlanUnderlayIsAnotherCauseAndAsksNothingHere() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(drop("vxlan_xmit_one", "IP_OUTNOROUTES", TargetMatch.TARGET, "vx0", "198.18.70.1", "198.18.70.2", 17),
+          outputRouteFails("198.18.70.2", "Network is unreachable"), new Counter(NS, "IpOutNoRoutes", 9, 3, 1)).fire();
+      assertThat(h.fired()).noneMatch(n -> n.startsWith("no-route-output:"));
+      assertThat(h.diagnoses()).noneMatch(d -> d.cause().equals("no-route-output"));
+    }
+  }
+
+  @Test
+  void nearMissSomeoneElsesDropAsksNothing() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(outDrop(TargetMatch.OTHER)).fire();
+      assertThat(h.requests()).noneMatch(r -> r.askedBy().startsWith("no-route-output:"));
+    }
+  }
+}
