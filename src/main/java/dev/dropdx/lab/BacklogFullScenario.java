@@ -34,6 +34,12 @@ public class BacklogFullScenario implements LabScenario {
   }
 
   @Override
+  public String limitation() {
+    return "a 2-vCPU VM cannot overflow the default netdev backlog (1000) without changing the host-wide "
+        + "net.core.netdev_max_backlog, which the lab never touches";
+  }
+
+  @Override
   public String expectedCause() {
     return "backlog-full";
   }

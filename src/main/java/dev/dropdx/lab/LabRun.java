@@ -12,6 +12,11 @@ import dev.dropdx.diagnosis.DiagnosisReport;
  */
 public record LabRun(String scenario, String expectedCause, DiagnosisReport report, long millis) {
 
+  /** True when the kernel did not produce the fault here (see {@link LabScenario#limitation()}) and dropdx saw no drops. */
+  public boolean notReproduced(LabScenario scenario) {
+    return scenario.limitation() != null && report.verdict().exitCode() == 4;
+  }
+
   /** True when dropdx found exactly the built cause (or no drops for a healthy scenario). */
   public boolean asExpected() {
     if (expectedCause == null) {

@@ -14,6 +14,14 @@ public interface LabScenario {
   /** The cause id dropdx must find, or null when the scenario has no fault. */
   String expectedCause();
 
+  /**
+   * Why this host's kernel may not produce the fault (null when it does): a run that sees no drops
+   * is then reported as not reproducible here, not as a wrong diagnosis.
+   */
+  default String limitation() {
+    return null;
+  }
+
   /** Builds the namespaces and the fault, starts the traffic, and says what to diagnose. */
   Target setUp(LabNetwork net);
 }

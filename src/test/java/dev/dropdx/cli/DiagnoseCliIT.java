@@ -132,6 +132,27 @@ class DiagnoseCliIT {
   }
 
   @Test
+  void twoProcessesAtOnceBothFinishAndBothAreInHistory() throws Exception {
+    String bundle = Path.of("src/test/resources/bundles/rp-filter.json").toAbsolutePath().toString();
+    var a = java.util.concurrent.CompletableFuture.supplyAsync(() -> call(() -> dropdx(Map.of(), "diagnose", "--replay", bundle)));
+    var b = java.util.concurrent.CompletableFuture.supplyAsync(() -> call(() -> dropdx(Map.of(), "diagnose", "--replay", bundle)));
+    assertThat(a.join().exitCode()).as(a.join().stderr()).isZero();
+    assertThat(b.join().exitCode()).as(b.join().stderr()).isZero();
+    CommandResult history = dropdx(Map.of(), "history", "--cause", "rp-filter");
+    assertThat(history.stdout()).contains("2 diagnosis(es)");
+    CommandResult third = dropdx(Map.of(), "diagnose", "--replay", bundle);
+    assertThat(third.stdout()).contains("third time this week on this host: rp-filter");
+  }
+
+  private static <T> T call(java.util.concurrent.Callable<T> c) {
+    try {
+      return c.call();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void helpIsExitZero() throws Exception {
     CommandResult r = dropdx(Map.of(), "help");
     assertThat(r.exitCode()).isZero();

@@ -31,7 +31,7 @@ class RpFilterLabTest {
       assertThat(d.iface()).isEqualTo("rpf-rx0");
     });
     assertThat(run.report().trail()).extracting(s -> s.probe()).startsWith("host", "drop-watch").contains("sysctl", "route");
-    assertLabGone();
+    assertLabGone("dropdx-lab-rpf-rx");
   }
 
   @Test
@@ -40,12 +40,11 @@ class RpFilterLabTest {
     assertThat(run.report().verdict()).isEqualTo(Verdict.NO_DROPS);
     assertThat(run.report().diagnoses()).isEmpty();
     assertThat(run.asExpected()).isTrue();
-    assertLabGone();
+    assertLabGone("dropdx-lab-clean-rx");
   }
 
-  private void assertLabGone() {
-    assertThat(Path.of("/run/netns/dropdx-lab-rpf-rx")).doesNotExist();
-    assertThat(Path.of("/run/netns/dropdx-lab-clean-rx")).doesNotExist();
+  private void assertLabGone(String namespace) {
+    assertThat(Path.of("/run/netns", namespace)).doesNotExist();
     assertThat(wiring.instances.openCount()).isZero();
     assertThat(wiring.children.count()).isZero();
     try (var dirs = Files.list(Path.of("/sys/kernel/tracing/instances"))) {
