@@ -54,7 +54,20 @@ public class DropwatchProbe implements Probe {
     if (!host.root()) {
       return Availability.no("dropwatch talks to the kernel's drop monitor over netlink: run dropdx as root");
     }
+    if (kernelConfig().contains("# CONFIG_NET_DROP_MONITOR is not set")) {
+      return Availability.no("this kernel was built without the drop monitor (CONFIG_NET_DROP_MONITOR is not set), so dropwatch sees nothing");
+    }
     return Availability.yes();
+  }
+
+  /** The running kernel's configuration, or "" when /proc/config.gz is absent (then dropwatch is tried). */
+  private static String kernelConfig() {
+    java.nio.file.Path config = java.nio.file.Path.of("/proc/config.gz");
+    try (java.io.InputStream in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(config))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   @Override
