@@ -24,6 +24,10 @@ public class DropdxApplication {
     flagsWithoutValues(rest);
     Map<String, Object> defaults = new HashMap<>();
     defaults.put("dropdx.debug", debug);
+    List<String> teamRules = takeRepeated(rest, "--rules");
+    if (!teamRules.isEmpty()) {
+      defaults.put("dropdx.rules.team-dirs", String.join(",", teamRules));
+    }
     if (!rest.isEmpty()) {
       defaults.put("spring.shell.interactive.enabled", "false");
     }
@@ -54,6 +58,25 @@ public class DropdxApplication {
         args.set(i, "--all=true");
       }
     }
+  }
+
+  /** Removes every "--NAME VALUE" (or --NAME=VALUE) pair: options that belong to dropdx, not to one command. */
+  private static List<String> takeRepeated(List<String> args, String name) {
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < args.size(); ) {
+      String a = args.get(i);
+      if (a.startsWith(name + "=")) {
+        values.add(a.substring(name.length() + 1));
+        args.remove(i);
+      } else if (a.equals(name) && i + 1 < args.size()) {
+        values.add(args.get(i + 1));
+        args.remove(i + 1);
+        args.remove(i);
+      } else {
+        i++;
+      }
+    }
+    return values;
   }
 
   private static String rootMessage(Throwable e) {

@@ -2,6 +2,7 @@ package dev.dropdx.cli;
 
 import dev.dropdx.bundle.BundleException;
 import dev.dropdx.diagnosis.CannotDiagnoseException;
+import dev.dropdx.history.HistoryException;
 import dev.dropdx.knowledge.KnowledgeBaseException;
 import dev.dropdx.lab.LabException;
 import dev.dropdx.rules.RuleBookException;
@@ -31,7 +32,7 @@ public class CommandGuard {
       code = body.call();
     } catch (UsageException | RuleBookException | KnowledgeBaseException | BundleException e) {
       code = fail(e, ExitCodes.USAGE);
-    } catch (CannotDiagnoseException | LabException e) {
+    } catch (CannotDiagnoseException | LabException | HistoryException e) {
       code = fail(e, ExitCodes.CANNOT_RUN);
     } catch (Exception e) {
       code = fail(e, ExitCodes.CANNOT_RUN);
@@ -43,7 +44,7 @@ public class CommandGuard {
 
   private int fail(Exception e, int code) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    boolean internal = code == ExitCodes.CANNOT_RUN && !(e instanceof CannotDiagnoseException) && !(e instanceof LabException);
+    boolean internal = code == ExitCodes.CANNOT_RUN && !(e instanceof CannotDiagnoseException) && !(e instanceof LabException) && !(e instanceof HistoryException);
     System.err.println("dropdx: " + (internal ? "internal error: " : "") + message
         + (internal && !debug ? " (run with --debug for the stack trace)" : ""));
     if (debug) {

@@ -6,8 +6,11 @@ import dev.dropdx.diagnosis.DiagnosisEngine;
 import dev.dropdx.diagnosis.DiagnosisOptions;
 import dev.dropdx.diagnosis.DiagnosisReport;
 import dev.dropdx.fact.Target;
+import dev.dropdx.history.DiagnosisHistory;
+import dev.dropdx.history.HistoryException;
 import dev.dropdx.probe.drops.NetnsInodes;
 import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -21,10 +24,14 @@ public class DiagnoseCommand {
   private final ReportPrinter printer;
   private final NetnsInodes namespaces;
   private final BundleCodec bundles;
+  private final DiagnosisHistory history;
+  private final boolean historyEnabled;
 
   public DiagnoseCommand(DiagnosisEngine engine, CommandGuard guard, ReportPrinter printer, NetnsInodes namespaces,
-      BundleCodec bundles) {
+      BundleCodec bundles, DiagnosisHistory history, @Value("${dropdx.history.enabled:true}") boolean historyEnabled) {
     this.bundles = bundles;
+    this.history = history;
+    this.historyEnabled = historyEnabled;
     this.engine = engine;
     this.guard = guard;
     this.printer = printer;
@@ -75,8 +82,23 @@ public class DiagnoseCommand {
       if (bundleOut != null) {
         bundles.write(bundles.of(report), bundleOut);
       }
+      report = remember(report);
       printer.print(report, fmt, ctx.outputWriter());
       return report.verdict().exitCode();
     });
+  }
+
+  /** Stores the diagnosis; history trouble is reported but never costs the user the diagnosis. */
+  private DiagnosisReport remember(DiagnosisReport report) {
+    if (!historyEnabled) {
+      return report;
+    }
+    try {
+      DiagnosisHistory.Remembered r = history.remember(report);
+      return report.withNotes(r.recurrence());
+    } catch (HistoryException e) {
+      System.err.println("dropdx: warning: the diagnosis was not stored in history: " + e.getMessage());
+      return report;
+    }
   }
 }

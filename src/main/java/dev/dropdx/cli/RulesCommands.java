@@ -1,5 +1,6 @@
 package dev.dropdx.cli;
 
+import dev.dropdx.bundle.RuleCases;
 import dev.dropdx.config.DropdxPaths;
 import dev.dropdx.rules.RuleBook;
 import dev.dropdx.rules.RuleBookProvider;
@@ -18,8 +19,10 @@ public class RulesCommands {
   private final RuleBookProvider rules;
   private final CommandGuard guard;
   private final DropdxPaths paths;
+  private final RuleCases ruleCases;
 
-  public RulesCommands(RuleBookProvider rules, CommandGuard guard, DropdxPaths paths) {
+  public RulesCommands(RuleBookProvider rules, CommandGuard guard, DropdxPaths paths, RuleCases ruleCases) {
+    this.ruleCases = ruleCases;
     this.rules = rules;
     this.guard = guard;
     this.paths = paths;
@@ -46,6 +49,49 @@ public class RulesCommands {
       RuleBook book = rules.compile(dirs);
       ctx.outputWriter().println("OK: " + book.rules().size() + " rules compile in " + dirs);
       return 0;
+    });
+  }
+
+  @Command(name = {"rules", "reload"}, group = "Rules",
+      description = "Compile the rules directories again; on errors the last good rules stay active")
+  public void reload(CommandContext ctx) {
+    guard.run(ctx.outputWriter(), () -> {
+      try {
+        RuleBook book = rules.reload();
+        ctx.outputWriter().println("reloaded: " + book.rules().size() + " rules from " + book.directories());
+        return 0;
+      } catch (dev.dropdx.rules.RuleBookException e) {
+        throw new dev.dropdx.rules.RuleBookException("reload failed, the previous rules stay active", e.problems());
+      }
+    });
+  }
+
+  @Command(name = {"rules", "test"}, group = "Rules",
+      description = "Run a team's rule cases (*.case.json: a bundle and the expected verdict and cause) against the rules plus DIR",
+      help = "Exit 0 when every case passes, 3 when any fails. Example: rules test examples/team-mark-policy")
+  public void test(CommandContext ctx, @Argument(index = 0, description = "directory with the team's rules and cases") String dir) {
+    guard.run(ctx.outputWriter(), () -> {
+      if (dir == null || dir.isBlank()) {
+        throw new dev.dropdx.cli.UsageException("rules test needs the directory of your rules and cases, e.g. rules test examples/team-mark-policy");
+      }
+      Path teamDir = paths.resolve(dir);
+      List<Path> dirs = new java.util.ArrayList<>(paths.rulesDirs());
+      if (!dirs.contains(teamDir)) {
+        dirs.add(teamDir);
+      }
+      RuleBook book = rules.compile(dirs);
+      List<Path> cases = ruleCases.find(teamDir);
+      if (cases.isEmpty()) {
+        throw new dev.dropdx.cli.UsageException("no *.case.json files under " + teamDir);
+      }
+      PrintWriter out = ctx.outputWriter();
+      int failed = 0;
+      for (var r : ruleCases.run(book, cases)) {
+        out.printf("%s  %-40s expected %-36s got %s%n", r.passed() ? "PASS" : "FAIL", r.name(), r.expected(), r.got());
+        failed += r.passed() ? 0 : 1;
+      }
+      out.println((cases.size() - failed) + " passed, " + failed + " failed");
+      return failed == 0 ? 0 : ExitCodes.INCONCLUSIVE;
     });
   }
 }

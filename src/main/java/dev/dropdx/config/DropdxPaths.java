@@ -22,7 +22,20 @@ public class DropdxPaths {
   public DropdxPaths(
       @Value("${dropdx.rules.dirs:rules}") String rulesDirs,
       @Value("${dropdx.knowledge-base:knowledge-base}") String knowledgeBase) {
-    this.rulesDirs = Arrays.stream(rulesDirs.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    this(rulesDirs, "", knowledgeBase);
+  }
+
+  /**
+   * @param rulesDirs the built-in and configured rule directories, comma-separated
+   * @param teamDirs more directories (from --rules DIR, repeatable), loaded after them
+   * @param knowledgeBase the knowledge-base directory
+   */
+  @org.springframework.beans.factory.annotation.Autowired
+  public DropdxPaths(
+      @Value("${dropdx.rules.dirs:rules}") String rulesDirs,
+      @Value("${dropdx.rules.team-dirs:}") String teamDirs,
+      @Value("${dropdx.knowledge-base:knowledge-base}") String knowledgeBase) {
+    this.rulesDirs = Arrays.stream((rulesDirs + "," + teamDirs).split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
     this.knowledgeBase = knowledgeBase;
     Path jarDir = new ApplicationHome(DropdxPaths.class).getDir().toPath();
     this.home = jarDir.getFileName() != null && jarDir.getFileName().toString().equals("target") ? jarDir.getParent() : jarDir;
@@ -31,6 +44,11 @@ public class DropdxPaths {
   /** The configured rules directories, resolved. */
   public List<Path> rulesDirs() {
     return rulesDirs.stream().map(this::resolve).toList();
+  }
+
+  /** Each rules directory's own knowledge-base/ folder, where a team keeps the entries of its causes. */
+  public java.util.List<Path> teamKnowledgeBases() {
+    return rulesDirs().stream().map(d -> d.resolve("knowledge-base")).filter(Files::isDirectory).toList();
   }
 
   /** The knowledge base directory, resolved. */

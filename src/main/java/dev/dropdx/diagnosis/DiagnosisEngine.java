@@ -5,6 +5,7 @@ import dev.dropdx.fact.Target;
 import dev.dropdx.knowledge.KnowledgeBaseProvider;
 import dev.dropdx.probe.ProbeCatalog;
 import dev.dropdx.probe.host.HostFactsDetector;
+import dev.dropdx.rules.RuleBook;
 import dev.dropdx.rules.RuleBookProvider;
 import java.util.List;
 import java.util.function.Consumer;
@@ -39,7 +40,11 @@ public class DiagnosisEngine {
    * recorded output. Needs no privileges and never touches this host.
    */
   public DiagnosisReport replay(Target target, HostFacts host, List<RecordedProbe> recorded, DiagnosisOptions options) {
-    var book = rules.get();
+    return replay(rules.get(), target, host, recorded, options);
+  }
+
+  /** Replays with a given rule book (e.g. a team's rules under test) instead of the active one. */
+  public DiagnosisReport replay(RuleBook book, Target target, HostFacts host, List<RecordedProbe> recorded, DiagnosisOptions options) {
     var kb = knowledge.get();
     return new DiagnosisSession(book, kb, new ReplayEvidence(probes, recorded), host, target, options, line -> { },
         System.nanoTime()).run();

@@ -20,4 +20,12 @@ import java.util.List;
  */
 public record DiagnosisReport(
     Target target, HostFacts host, Verdict verdict, List<ExplainedDiagnosis> diagnoses, List<Drop> drops,
-    List<TrailStep> trail, String stopReason, List<String> notes, List<RecordedProbe> evidence) {}
+    List<TrailStep> trail, String stopReason, List<String> notes, List<RecordedProbe> evidence) {
+
+  /** The same report with more notes (e.g. the recurrence line from history). */
+  public DiagnosisReport withNotes(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(notes);
+    all.addAll(more);
+    return new DiagnosisReport(target, host, verdict, diagnoses, drops, trail, stopReason, List.copyOf(all), evidence);
+  }
+}

@@ -165,6 +165,9 @@ final class DiagnosisSession {
     values.putIfAbsent("netns", target.netns());
     values.put("ipNetns", target.netns().isEmpty() ? "ip" : "ip -n " + target.netns());
     values.put("nsExec", target.netns().isEmpty() ? "" : "ip netns exec " + target.netns() + " ");
+    // A rule's bound text may itself use the session's placeholders ({ipNetns}, {nsExec}).
+    Map<String, String> session = Map.copyOf(values);
+    values.replaceAll((k, v) -> Templates.fill(v, session));
     Optional<CauseEntry> entry = knowledge.find(d.cause());
     if (entry.isEmpty()) {
       return new ExplainedDiagnosis(d.cause(), d.rank(), d.cause(), "(no knowledge-base entry for " + d.cause() + ")",

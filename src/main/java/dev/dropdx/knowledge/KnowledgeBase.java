@@ -21,11 +21,32 @@ public final class KnowledgeBase {
 
   /** Reads every {@code *.json} directly in the directory (cases/ holds bundles, not entries). */
   public static KnowledgeBase load(Path dir, JsonMapper json) {
+    return load(dir, List.of(), json);
+  }
+
+  /**
+   * Reads the main directory, then each team directory that exists (a team's entry replaces a
+   * built-in one with the same id).
+   */
+  public static KnowledgeBase load(Path dir, List<Path> teamDirs, JsonMapper json) {
     if (!Files.isDirectory(dir)) {
       throw new KnowledgeBaseException("knowledge base directory " + dir + " does not exist (set dropdx.knowledge-base)");
     }
     Map<String, CauseEntry> entries = new TreeMap<>();
     List<String> problems = new ArrayList<>();
+    read(dir, json, entries, problems);
+    for (Path team : teamDirs) {
+      if (Files.isDirectory(team)) {
+        read(team, json, entries, problems);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new KnowledgeBaseException("knowledge base entries are invalid:\n  " + String.join("\n  ", problems));
+    }
+    return new KnowledgeBase(entries);
+  }
+
+  private static void read(Path dir, JsonMapper json, Map<String, CauseEntry> entries, List<String> problems) {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
         try {
@@ -45,10 +66,6 @@ public final class KnowledgeBase {
     } catch (IOException e) {
       throw new KnowledgeBaseException("cannot read knowledge base " + dir + ": " + e.getMessage());
     }
-    if (!problems.isEmpty()) {
-      throw new KnowledgeBaseException("knowledge base entries are invalid:\n  " + String.join("\n  ", problems));
-    }
-    return new KnowledgeBase(entries);
   }
 
   public Optional<CauseEntry> find(String cause) {

@@ -4,7 +4,7 @@ import dev.dropdx.config.DropdxPaths;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Loads the knowledge base on first use. */
+/** Loads the knowledge base on first use: the main directory plus each rules directory's knowledge-base/. */
 @Component
 public class KnowledgeBaseProvider {
   private final DropdxPaths paths;
@@ -18,7 +18,7 @@ public class KnowledgeBaseProvider {
 
   public synchronized KnowledgeBase get() {
     if (loaded == null) {
-      loaded = KnowledgeBase.load(paths.knowledgeBase(), json);
+      loaded = KnowledgeBase.load(paths.knowledgeBase(), paths.teamKnowledgeBases(), json);
     }
     return loaded;
   }

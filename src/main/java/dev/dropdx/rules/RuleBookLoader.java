@@ -40,6 +40,7 @@ public class RuleBookLoader {
     KieServices ks = KieServices.Factory.get();
     KieFileSystem kfs = ks.newKieFileSystem();
     Map<String, String> diskPathOf = new HashMap<>();
+    Map<String, Integer> dirIndexOf = new HashMap<>();
     int index = 0;
     for (Path dir : directories) {
       if (!Files.isDirectory(dir)) {
@@ -52,6 +53,7 @@ public class RuleBookLoader {
         String flat = dir.relativize(file).toString().replace('\\', '/').replace('/', '_');
         String resource = "src/main/resources/" + packageFolder(text) + "d" + index + "_" + flat;
         diskPathOf.put(resource.substring("src/main/resources/".length()), file.toString());
+        dirIndexOf.put(file.toString(), index);
         kfs.write(resource, text);
       }
     }
@@ -78,8 +80,32 @@ public class RuleBookLoader {
         rules.add(new RuleInfo(rule.getName(), pkg.getName(), fileOf(rule, diskPathOf)));
       }
     }
+    rules = overrideByName(kieBase, rules, dirIndexOf);
     rules.sort(java.util.Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
     return new RuleBook(kieBase, rules, directories.stream().map(Path::toString).toList());
+  }
+
+  /**
+   * A rule named like a rule of an earlier directory replaces it (teams override built-ins by
+   * name, from their own package): the earlier one is removed from the knowledge base.
+   */
+  private static List<RuleInfo> overrideByName(org.kie.api.KieBase kieBase, List<RuleInfo> rules, Map<String, Integer> dirIndexOf) {
+    Map<String, RuleInfo> winner = new HashMap<>();
+    for (RuleInfo r : rules) {
+      RuleInfo current = winner.get(r.name());
+      if (current == null || dirIndexOf.getOrDefault(r.file(), 0) > dirIndexOf.getOrDefault(current.file(), 0)) {
+        winner.put(r.name(), r);
+      }
+    }
+    List<RuleInfo> kept = new ArrayList<>();
+    for (RuleInfo r : rules) {
+      if (winner.get(r.name()) == r) {
+        kept.add(r);
+      } else {
+        kieBase.removeRule(r.packageName(), r.name());
+      }
+    }
+    return kept;
   }
 
   private static String fileOf(Rule rule, Map<String, String> diskPathOf) {

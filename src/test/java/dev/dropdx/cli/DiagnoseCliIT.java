@@ -25,11 +25,13 @@ class DiagnoseCliIT {
   private final ChildProcesses children = new ChildProcesses();
   private final CommandRunner runner = new CommandRunner(children);
   private final JsonMapper json = JsonMapper.builder().build();
+  @TempDir Path dataDir;
 
   private CommandResult dropdx(Map<String, String> env, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("java", "-jar", "target/dropdx.jar"));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("DROPDX_DATA_DIR", dataDir.toString()); // never the user's own history
     pb.environment().putAll(env);
     Process p = pb.start();
     var out = CommandRunner.drain(p.getInputStream());

@@ -38,4 +38,29 @@ class RuleBookLoaderTest {
     assertThat(book.rules()).extracting(RuleInfo::name).contains("common: watch kfree_skb for the target's packets");
     assertThat(book.rules()).allSatisfy(r -> assertThat(r.file()).endsWith(".drl"));
   }
+
+  @Test
+  void aTeamRuleWithABuiltInsNameReplacesIt(@TempDir Path team) throws Exception {
+    Files.writeString(team.resolve("override.drl"), """
+        package team;
+        import dev.dropdx.fact.Target;
+        rule "common: watch kfree_skb for the target's packets"
+        when
+            Target()
+        then
+        end
+        """);
+    RuleBook book = new RuleBookLoader().load(List.of(Path.of("rules"), team));
+    assertThat(book.rules()).filteredOn(r -> r.name().equals("common: watch kfree_skb for the target's packets"))
+        .singleElement().satisfies(r -> assertThat(r.packageName()).isEqualTo("team"));
+    var session = book.newSession();
+    try {
+      session.insert(new dev.dropdx.fact.Target("198.18.0.1", null, null, null, null, ""));
+      session.fireAllRules();
+      // the built-in would have asked for the drop watch; the team's version asks nothing
+      assertThat(session.getObjects(o -> o instanceof dev.dropdx.fact.ProbeRequest)).isEmpty();
+    } finally {
+      session.dispose();
+    }
+  }
 }

@@ -38,12 +38,7 @@ public class RouteProbe implements Probe {
 
   @Override
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
-    String netns = request.params().getOrDefault("netns", "");
-    List<String> cmd = new ArrayList<>(List.of("ip"));
-    if (!netns.isEmpty()) {
-      cmd.addAll(List.of("-n", netns));
-    }
-    cmd.addAll(List.of("-o", "route", "get", request.param("to")));
+    List<String> cmd = new ArrayList<>(IpCommand.in(request.params().getOrDefault("netns", ""), "-o", "route", "get", request.param("to")));
     if (isInput(request)) {
       cmd.addAll(List.of("from", request.param("from"), "iif", request.param("iif")));
     }

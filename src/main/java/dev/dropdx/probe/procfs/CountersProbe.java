@@ -1,6 +1,6 @@
 package dev.dropdx.probe.procfs;
 
-import dev.dropdx.fact.DropWatchSummary;
+import dev.dropdx.fact.Counter;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.probe.Availability;
@@ -12,22 +12,20 @@ import dev.dropdx.probe.exec.CommandRunner;
 import dev.dropdx.probe.exec.RawCommand;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The last resort when no backend can see drops (no drop reasons, no stap, no dropwatch): the IP and
- * UDP drop counters of the target's namespace (/proc/net/snmp), which say which stage lost packets
- * but not where in the code. The watch summary it gives says that no per-drop backend ran.
+ * Reads the SNMP and netstat counters of a namespace (/proc/net/snmp, /proc/net/netstat) twice,
+ * one interval apart, so rules see both the value and whether it still rises. Parameters:
+ * {@code netns}, {@code names} (space-separated nstat names such as UdpNoPorts; empty = all),
+ * {@code seconds} between the readings (default 1).
  */
 @Component
 public class CountersProbe implements Probe {
-  /** Counters that count discarded packets (name as "Table.Counter"). */
-  private static final Set<String> DROPS = Set.of("Ip.InHdrErrors", "Ip.InAddrErrors", "Ip.InUnknownProtos", "Ip.InDiscards",
-      "Ip.OutDiscards", "Ip.OutNoRoutes", "Udp.NoPorts", "Udp.InErrors", "Udp.RcvbufErrors", "Udp.InCsumErrors", "Icmp.InErrors");
+  private static final String AFTER = "\n--- second reading ---\n";
+  private static final List<String> FILES = List.of("cat", "/proc/net/snmp", "/proc/net/netstat");
 
   private final CommandRunner runner;
 
@@ -42,39 +40,56 @@ public class CountersProbe implements Probe {
 
   @Override
   public Availability availability(HostFacts host) {
-    return Availability.yes();
+    return host.hasTool("ip") ? Availability.yes() : Availability.no("entering a namespace needs iproute2: apt-get install iproute2");
   }
 
   @Override
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
-    return interpret(request, RawCommand.encode(runner.runIn(context.target().netns(), List.of("cat", "/proc/net/snmp"), Duration.ofSeconds(5))),
-        context);
+    String netns = request.params().getOrDefault("netns", "");
+    List<String> names = List.of(request.params().getOrDefault("names", "").strip().split("\\s+")).stream()
+        .filter(n -> !n.isBlank()).toList();
+    double seconds = Double.parseDouble(request.params().getOrDefault("seconds", "1"));
+    CommandResult first = runner.runIn(netns, FILES, Duration.ofSeconds(5));
+    CommandResult second = first;
+    if (first.ok()) {
+      try {
+        Thread.sleep((long) (seconds * 1000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      second = runner.runIn(netns, FILES, Duration.ofSeconds(5));
+    }
+    return interpret(request, RawCommand.encode(first) + AFTER + RawCommand.encode(second), context);
   }
 
+  /** Raw output: the first reading, a separator line, the second reading (each a recorded command). */
   @Override
   public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
-    CommandResult r = RawCommand.decode(raw);
-    Map<String, Long> nonZero = new LinkedHashMap<>();
-    String[] lines = r.stdout().split("\n");
-    for (int i = 0; i + 1 < lines.length; i += 2) {
-      String[] names = lines[i].split("\\s+");
-      String[] values = lines[i + 1].split("\\s+");
-      if (names.length != values.length || !names[0].equals(values[0])) {
+    String netns = request.params().getOrDefault("netns", "");
+    List<String> names = List.of(request.params().getOrDefault("names", "").strip().split("\\s+")).stream()
+        .filter(n -> !n.isBlank()).toList();
+    double seconds = Double.parseDouble(request.params().getOrDefault("seconds", "1"));
+    int cut = raw.indexOf(AFTER);
+    CommandResult first = RawCommand.decode(cut < 0 ? raw : raw.substring(0, cut));
+    CommandResult second = cut < 0 ? first : RawCommand.decode(raw.substring(cut + AFTER.length()));
+    if (!first.ok()) {
+      return new ProbeOutcome("procfs", "counters could not be read: " + first.firstError(), List.of(),
+          List.of("counters could not be read: " + first.firstError()), raw);
+    }
+    Map<String, Long> before = SnmpCountersParser.parse(first.stdout());
+    Map<String, Long> after = second.ok() ? SnmpCountersParser.parse(second.stdout()) : before;
+    List<Object> facts = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (String name : names.isEmpty() ? List.copyOf(after.keySet()) : names) {
+      Long value = after.get(name);
+      if (value == null) {
+        notes.add("counter " + name + " does not exist on this kernel");
         continue;
       }
-      String table = names[0].replace(":", "");
-      for (int k = 1; k < names.length; k++) {
-        String key = table + "." + names[k];
-        if (DROPS.contains(key) && !values[k].equals("0")) {
-          nonZero.put(key, Long.parseLong(values[k]));
-        }
-      }
+      facts.add(new Counter(netns, name, value, value - before.getOrDefault(name, value), seconds));
     }
-    List<String> notes = new ArrayList<>();
-    notes.add("no backend could watch kfree_skb on this kernel (no drop reasons, neither SystemTap nor dropwatch): install systemtap with "
-        + "the kernel's debuginfo and headers (apt-get install systemtap linux-image-$(uname -r)-dbg linux-headers-$(uname -r)) or dropwatch");
-    String summary = nonZero.isEmpty() ? "no drop counter of /proc/net/snmp is above 0"
-        : "drop counters since boot: " + String.join(", ", nonZero.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-    return new ProbeOutcome("procfs", summary, List.of(new DropWatchSummary("counters only", 0, false, 0, 0, 0)), notes, raw);
+    String summary = names.isEmpty() ? facts.size() + " counters read"
+        : facts.stream().map(f -> ((Counter) f).describe()).reduce((a, b) -> a + "; " + b).orElse("no such counter");
+    return new ProbeOutcome("procfs", summary, facts, notes, raw);
   }
 }

@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dropdx.fact.HostFacts;
-import dev.dropdx.fact.ProbeRequest;
-import dev.dropdx.fact.Target;
-import dev.dropdx.probe.ProbeContext;
-import dev.dropdx.probe.ProbeOutcome;
 import dev.dropdx.probe.dropwatch.DropwatchProbe;
-import dev.dropdx.probe.procfs.CountersProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,16 +58,5 @@ class StapAvailabilityTest {
     assertThatThrownBy(() -> StapScripts.require(StapScripts.IDENT, "gre_rcv\") { }", "f")).isInstanceOf(IllegalArgumentException.class);
     assertThat(StapScripts.addr(null)).isEqualTo("*");
     assertThatThrownBy(() -> StapScripts.addr("10.0.0.1 -g")).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void countersOnlySayWhichStageLostPacketsAndWhatToInstall() {
-    String snmp = "Ip: Forwarding DefaultTTL InReceives InHdrErrors InAddrErrors InDiscards\nIp: 1 64 900 0 7 0\n"
-        + "Udp: InDatagrams NoPorts InErrors\nUdp: 10 3 0\n";
-    ProbeOutcome o = new CountersProbe(null).interpret(ProbeRequest.of("counters", 100, "r", "w"),
-        "$ cat /proc/net/snmp\nexit 0\n" + snmp + "\n--- stderr ---\n",
-        new ProbeContext(new Target(null, null, null, null, null, ""), host("4.19.0", true), 3, l -> { }));
-    assertThat(o.summary()).contains("Ip.InAddrErrors=7").contains("Udp.NoPorts=3").doesNotContain("InDiscards");
-    assertThat(o.notes()).anySatisfy(n -> assertThat(n).contains("apt-get install systemtap"));
   }
 }

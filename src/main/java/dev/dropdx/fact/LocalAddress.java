@@ -1,0 +1,17 @@
+package dev.dropdx.fact;
+
+/**
+ * An IPv4 address the host (namespace) owns, from `ip -o -4 addr show`.
+ *
+ * @param netns namespace name
+ * @param iface the interface the address is configured on
+ * @param address the address, without prefix length
+ * @param prefixLength prefix length of the configured subnet
+ */
+public record LocalAddress(String netns, String iface, String address, int prefixLength) implements Evidence {
+
+  @Override
+  public String describe() {
+    return address + "/" + prefixLength + " is a local address of " + iface + (netns.isEmpty() ? "" : " (netns " + netns + ")");
+  }
+}

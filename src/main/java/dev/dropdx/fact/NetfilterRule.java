@@ -1,0 +1,79 @@
+package dev.dropdx.fact;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One netfilter rule (or a base chain's policy) as iptables-save -c or nft -a list ruleset shows it.
+ *
+ * @param netns namespace name
+ * @param source "iptables" (iptables-save) or "nftables" (nft list ruleset)
+ * @param family ip, ip6, inet, arp, bridge, netdev ("ip" for iptables)
+ * @param table table name (filter, nat, mangle, raw, or an nft table)
+ * @param chain chain name
+ * @param hook netfilter hook of the chain (prerouting, input, forward, output, postrouting), null for
+ *     chains only reached by jumps
+ * @param policy true when this is the chain's policy rather than a rule
+ * @param handle nft rule handle; for iptables the rule's position in its chain (1 = first)
+ * @param text the rule as the tool prints it (iptables: the spec after "-A CHAIN")
+ * @param verdict DROP, REJECT, ACCEPT, JUMP, ... upper case; null when the rule has none
+ * @param protocol protocol the rule matches (udp, tcp, ...), null when any
+ * @param dport destination port expression the rule matches (5062, 1000:2000, { 53, 5062 }), null when any
+ * @param packets packet counter, -1 when the rule has no counter
+ * @param bytes byte counter, -1 when the rule has no counter
+ */
+public record NetfilterRule(
+    String netns, String source, String family, String table, String chain, String hook, boolean policy, int handle,
+    String text, String verdict, String protocol, String dport, long packets, long bytes)
+    implements Evidence {
+  private static final Pattern NUMBER = Pattern.compile("\\d+");
+  private static final Pattern RANGE = Pattern.compile("(\\d+)\\s*[:-]\\s*(\\d+)");
+
+  /** True when the verdict discards the packet. */
+  public boolean drops() {
+    return "DROP".equals(verdict) || "REJECT".equals(verdict);
+  }
+
+  /** True unless the rule names another protocol (an unknown protocol, -1, rules nothing out). */
+  public boolean mayMatchProtocol(int number) {
+    return number < 0 || protocol == null || protocol.equals("th") || protocol.equalsIgnoreCase(Protocols.name(number))
+        || protocol.equals(Integer.toString(number));
+  }
+
+  /** True unless the rule's destination ports leave this port out (null port: nothing to compare). */
+  public boolean mayMatchPort(Integer port) {
+    if (dport == null || port == null) {
+      return true;
+    }
+    if (dport.startsWith("!")) {
+      return true; // negations are rare; do not rule the rule out
+    }
+    Matcher range = RANGE.matcher(dport);
+    while (range.find()) {
+      if (port >= Integer.parseInt(range.group(1)) && port <= Integer.parseInt(range.group(2))) {
+        return true;
+      }
+    }
+    String singles = RANGE.matcher(dport).replaceAll(" ");
+    Matcher n = NUMBER.matcher(singles);
+    while (n.find()) {
+      if (Integer.parseInt(n.group()) == port) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** family table chain, as nft names a chain. */
+  public String where() {
+    return source.equals("iptables") ? "table " + table + ", chain " + chain : family + " " + table + ", chain " + chain;
+  }
+
+  @Override
+  public String describe() {
+    String counters = packets < 0 ? "no counter" : packets + " packet(s), " + bytes + " byte(s)";
+    String what = policy ? "policy " + verdict : (source.equals("iptables") ? "rule " + handle + " \"" + text + "\""
+        : "rule \"" + text + "\" (handle " + handle + ")");
+    return source + " " + where() + ": " + what + ", " + counters + (netns.isEmpty() ? "" : " (netns " + netns + ")");
+  }
+}

@@ -1,0 +1,49 @@
+package dev.dropdx.fact;
+
+/**
+ * One socket in a namespace as `ss -a -n -p -m` shows it.
+ *
+ * @param netns namespace name ("" for dropdx's own)
+ * @param proto "udp" or "tcp"
+ * @param state ss's state (UNCONN, LISTEN, ESTAB, ...)
+ * @param localAddr bound address ("*" or "0.0.0.0" for any), without the port
+ * @param localPort bound port
+ * @param device interface the socket is bound to (SO_BINDTODEVICE, ss's "%dev"), null when none
+ * @param process owning process name, null when ss could not tell
+ * @param pid owning process id, -1 when unknown
+ * @param recvQueue bytes waiting to be read (ss Recv-Q)
+ * @param rcvbuf receive buffer limit in bytes (skmem rb), -1 when unknown
+ * @param rmemAlloc receive memory in use (skmem r), -1 when unknown
+ * @param drops packets the socket dropped (skmem d), -1 when unknown
+ */
+public record SocketInfo(
+    String netns, String proto, String state, String localAddr, int localPort, String device, String process, int pid,
+    long recvQueue, long rcvbuf, long rmemAlloc, long drops)
+    implements Evidence {
+
+  /** True when the socket is bound to any local address. */
+  public boolean wildcard() {
+    return localAddr.equals("*") || localAddr.equals("0.0.0.0") || localAddr.equals("[::]") || localAddr.equals("::");
+  }
+
+  /** True when a packet to this address could reach the socket (same address or bound to any). */
+  public boolean accepts(String address) {
+    return wildcard() || address == null || localAddr.equals(address);
+  }
+
+  /** Who owns it, in words. */
+  public String owner() {
+    return process == null ? "an unknown process" : process + " (pid " + pid + ")";
+  }
+
+  /** proto address:port, as a person would write it. */
+  public String endpoint() {
+    return proto + " " + localAddr + (device == null ? "" : "%" + device) + ":" + localPort;
+  }
+
+  @Override
+  public String describe() {
+    String mem = rcvbuf < 0 ? "" : ", receive buffer " + rmemAlloc + " of " + rcvbuf + " bytes used, " + drops + " drop(s)";
+    return endpoint() + " " + state + " owned by " + owner() + mem + (netns.isEmpty() ? "" : " (netns " + netns + ")");
+  }
+}

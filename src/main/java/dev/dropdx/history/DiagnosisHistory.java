@@ -1,0 +1,62 @@
+package dev.dropdx.history;
+
+import dev.dropdx.bundle.BundleCodec;
+import dev.dropdx.bundle.EvidenceBundle;
+import dev.dropdx.diagnosis.DiagnosisReport;
+import dev.dropdx.diagnosis.ExplainedDiagnosis;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Remembers each diagnosis and says when a cause keeps coming back on this host. */
+@Component
+public class DiagnosisHistory {
+  private final HistoryStore store;
+  private final BundleCodec bundles;
+  private final JsonMapper json;
+
+  public DiagnosisHistory(HistoryStore store, BundleCodec bundles, JsonMapper json) {
+    this.store = store;
+    this.bundles = bundles;
+    this.json = json;
+  }
+
+  /**
+   * What storing a diagnosis gave.
+   *
+   * @param id history id
+   * @param recurrence lines like "3rd time this week on this host: rp-filter (...)"
+   */
+  public record Remembered(long id, List<String> recurrence) {}
+
+  /** Stores the report with its bundle and returns its id and any recurrence lines. */
+  public Remembered remember(DiagnosisReport report) {
+    EvidenceBundle bundle = bundles.of(report);
+    List<String> causes = report.diagnoses().stream().map(ExplainedDiagnosis::cause).toList();
+    long id = store.record(bundle.hostname(), report.target().describe(), report.verdict().id(), causes,
+        json.writeValueAsString(report.trail()), json.writeValueAsString(bundle));
+    List<String> lines = new ArrayList<>();
+    OffsetDateTime weekAgo = OffsetDateTime.now().minusDays(7);
+    for (String cause : causes) {
+      List<HistoryRecord> before = store.earlier(bundle.hostname(), cause, weekAgo, id);
+      if (!before.isEmpty()) {
+        HistoryRecord first = before.get(before.size() - 1);
+        lines.add(ordinal(before.size() + 1) + " time this week on this host: " + cause + " (first on " + first.createdAt().toLocalDate()
+            + " at " + first.createdAt().toLocalTime().withNano(0) + ", history show " + first.id() + ")");
+      }
+    }
+    return new Remembered(id, lines);
+  }
+
+  static String ordinal(int n) {
+    return switch (n) {
+      case 2 -> "second";
+      case 3 -> "third";
+      case 4 -> "fourth";
+      case 5 -> "fifth";
+      default -> n + "th";
+    };
+  }
+}

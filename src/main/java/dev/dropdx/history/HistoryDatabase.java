@@ -1,0 +1,58 @@
+package dev.dropdx.history;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The embedded H2 database in file mode under the data directory ({@code dropdx.data-dir},
+ * default ~/.local/share/dropdx). Opened and migrated on first use, so commands that never touch
+ * history start without it. AUTO_SERVER lets a second dropdx process on the host share the file
+ * instead of failing on its lock.
+ */
+@Component
+public class HistoryDatabase {
+  private final Path dataDir;
+  private volatile boolean migrated;
+
+  public HistoryDatabase(@Value("${dropdx.data-dir:${user.home}/.local/share/dropdx}") String dataDir) {
+    this.dataDir = Path.of(dataDir);
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** A new connection (auto-commit on); the caller closes it. */
+  public Connection connect() {
+    migrate();
+    try {
+      return DriverManager.getConnection(url(), "dropdx", "");
+    } catch (SQLException e) {
+      throw new HistoryException("cannot open the history database in " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private String url() {
+    return "jdbc:h2:file:" + dataDir.resolve("dropdx").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+  }
+
+  private synchronized void migrate() {
+    if (migrated) {
+      return;
+    }
+    try {
+      Files.createDirectories(dataDir);
+      Flyway.configure().dataSource(url(), "dropdx", "").locations("classpath:db/migration").load().migrate();
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new HistoryException("cannot prepare the history database in " + dataDir
+          + " (set dropdx.data-dir to a writable directory): " + e.getMessage(), e);
+    }
+    migrated = true;
+  }
+}

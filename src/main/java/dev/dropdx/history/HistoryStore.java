@@ -1,0 +1,111 @@
+package dev.dropdx.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Stores and queries diagnoses. Each write is one committed statement: a crash loses at most the one in flight. */
+@Component
+public class HistoryStore {
+  private final HistoryDatabase db;
+
+  public HistoryStore(HistoryDatabase db) {
+    this.db = db;
+  }
+
+  /** Stores a diagnosis; returns its id. */
+  public long record(String host, String target, String verdict, List<String> causes, String trailJson, String bundleJson) {
+    String sql = "INSERT INTO diagnosis (created_at, host, target, verdict, causes, trail, bundle) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+      ps.setObject(1, OffsetDateTime.now());
+      ps.setString(2, host);
+      ps.setString(3, target);
+      ps.setString(4, verdict);
+      ps.setString(5, String.join(",", causes));
+      ps.setString(6, trailJson);
+      ps.setString(7, bundleJson);
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new HistoryException("cannot store the diagnosis: " + e.getMessage(), e);
+    }
+  }
+
+  /** Diagnoses matching the filter, newest first. */
+  public List<HistoryRecord> list(HistoryFilter f) {
+    StringBuilder sql = new StringBuilder("SELECT id, created_at, host, target, verdict, causes FROM diagnosis WHERE 1=1");
+    List<Object> args = new ArrayList<>();
+    if (f.cause() != null) {
+      sql.append(" AND (',' || causes || ',') LIKE ?");
+      args.add("%," + f.cause() + ",%");
+    }
+    if (f.since() != null) {
+      sql.append(" AND created_at >= ?");
+      args.add(f.since());
+    }
+    if (f.verdict() != null) {
+      sql.append(" AND verdict = ?");
+      args.add(f.verdict());
+    }
+    sql.append(" ORDER BY id DESC LIMIT ").append(Math.max(1, f.limit()));
+    try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < args.size(); i++) {
+        ps.setObject(i + 1, args.get(i));
+      }
+      List<HistoryRecord> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(row(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new HistoryException("cannot read history: " + e.getMessage(), e);
+    }
+  }
+
+  /** One diagnosis with its trail and bundle JSON. */
+  public Optional<StoredDiagnosis> find(long id) {
+    String sql = "SELECT id, created_at, host, target, verdict, causes, trail, bundle FROM diagnosis WHERE id = ?";
+    try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new StoredDiagnosis(row(rs), rs.getString("trail"), rs.getString("bundle"))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new HistoryException("cannot read history: " + e.getMessage(), e);
+    }
+  }
+
+  /** Earlier diagnoses of this cause on this host since a time (for the recurrence line). */
+  public List<HistoryRecord> earlier(String host, String cause, OffsetDateTime since, long beforeId) {
+    return list(new HistoryFilter(cause, since, null, 1000)).stream()
+        .filter(r -> r.host().equals(host) && r.id() < beforeId).toList();
+  }
+
+  private static HistoryRecord row(ResultSet rs) throws SQLException {
+    String causes = rs.getString("causes");
+    return new HistoryRecord(rs.getLong("id"), rs.getObject("created_at", OffsetDateTime.class), rs.getString("host"),
+        rs.getString("target"), rs.getString("verdict"), causes.isEmpty() ? List.of() : Arrays.asList(causes.split(",")));
+  }
+
+  /**
+   * A diagnosis with everything stored.
+   *
+   * @param record the summary
+   * @param trailJson the trail as JSON
+   * @param bundleJson the evidence bundle as JSON
+   */
+  public record StoredDiagnosis(HistoryRecord record, String trailJson, String bundleJson) {}
+}

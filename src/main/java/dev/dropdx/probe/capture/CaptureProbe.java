@@ -1,0 +1,145 @@
+package dev.dropdx.probe.capture;
+
+import dev.dropdx.fact.GreHeader;
+import dev.dropdx.fact.HostFacts;
+import dev.dropdx.fact.ProbeRequest;
+import dev.dropdx.probe.Availability;
+import dev.dropdx.probe.Probe;
+import dev.dropdx.probe.ProbeContext;
+import dev.dropdx.probe.ProbeOutcome;
+import dev.dropdx.probe.capture.PcapReader.Capture;
+import dev.dropdx.probe.capture.PcapReader.PcapFormatException;
+import dev.dropdx.probe.exec.CommandResult;
+import dev.dropdx.probe.exec.CommandRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Captures the target's packets with tcpdump inside their namespace and decodes the headers the
+ * rules asked about. Parameters: {@code netns}, {@code iface} (default "any"), {@code filter} (a
+ * pcap filter such as "ip proto 47 and src host 198.18.40.1"), {@code count} (packets to wait
+ * for, default 5). It waits at most the watch window plus two seconds. The pcap file lives in a
+ * private temporary directory and is removed afterwards.
+ */
+@Component
+public class CaptureProbe implements Probe {
+  /** What a filter may contain: words, numbers, addresses, parentheses. Rules build it; still checked. */
+  private static final Pattern SAFE_FILTER = Pattern.compile("[A-Za-z0-9 .:/()]{1,200}");
+  private static final Pattern SAFE_IFACE = Pattern.compile("[A-Za-z0-9_.@:-]{1,15}");
+
+  private final CommandRunner runner;
+
+  public CaptureProbe(CommandRunner runner) {
+    this.runner = runner;
+  }
+
+  @Override
+  public String id() {
+    return "capture";
+  }
+
+  @Override
+  public Availability availability(HostFacts host) {
+    if (!host.root()) {
+      return Availability.no("capturing packets needs root: run dropdx with sudo");
+    }
+    return host.hasTool("tcpdump") ? Availability.yes() : Availability.no("tcpdump is not installed: apt-get install tcpdump");
+  }
+
+  @Override
+  public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
+    String netns = request.params().getOrDefault("netns", "");
+    String iface = request.params().getOrDefault("iface", "any");
+    String filter = request.params().getOrDefault("filter", "ip");
+    int count = Integer.parseInt(request.params().getOrDefault("count", "5"));
+    if (!SAFE_IFACE.matcher(iface).matches() || !SAFE_FILTER.matcher(filter).matches()) {
+      return new ProbeOutcome("capture", "refused: unexpected characters in iface or filter", List.of(),
+          List.of("capture refused the interface '" + iface + "' or filter '" + filter + "'"), "");
+    }
+    int seconds = context.windowSeconds() + 2;
+    Path dir = null;
+    try {
+      // A private directory (mode 700): nobody else can swap the file under tcpdump.
+      dir = Files.createTempDirectory("dropdx-capture-");
+      Path file = dir.resolve("capture.pcap");
+      // -Z root: tcpdump would otherwise drop to its own user before opening the file in our root-only directory.
+      // -U: write each packet at once, so a capture stopped at the timeout still has what it saw.
+      List<String> cmd = List.of("tcpdump", "-Z", "root", "-n", "-U", "-i", iface, "-c", Integer.toString(count),
+          "-w", file.toString(), filter);
+      context.progress().accept("capturing up to " + count + " packet(s) on " + iface + " for at most " + seconds + " s: " + filter);
+      CommandResult r = runner.runIn(netns, cmd, Duration.ofSeconds(seconds));
+      String raw = "$ " + String.join(" ", CommandRunner.inNetns(netns, cmd)) + "\n" + r.stderr()
+          + (r.timedOut() ? "(stopped after " + seconds + " s)\n" : "");
+      if (!Files.exists(file)) {
+        return new ProbeOutcome("tcpdump", "capture failed: " + r.firstError(), List.of(),
+            List.of("tcpdump wrote no capture on " + iface + ": " + r.firstError()), raw);
+      }
+      return decode(netns, iface, filter, seconds, Files.readAllBytes(file), raw);
+    } catch (IOException e) {
+      return new ProbeOutcome("tcpdump", "capture failed: " + e.getMessage(), List.of(), List.of("capture failed: " + e.getMessage()), "");
+    } finally {
+      removeQuietly(dir);
+    }
+  }
+
+  /** Decodes a capture file into facts; separate from running tcpdump so it is tested on recordings. */
+  static ProbeOutcome decode(String netns, String iface, String filter, int seconds, byte[] pcap, String raw) {
+    List<String> notes = new ArrayList<>();
+    Capture capture;
+    try {
+      capture = PcapReader.read(pcap);
+    } catch (PcapFormatException e) {
+      if (pcap.length == 0) {
+        capture = new Capture(0, 0, List.of(), false);
+      } else {
+        return new ProbeOutcome("tcpdump", "capture unreadable: " + e.getMessage(), List.of(), List.of(e.getMessage()), raw);
+      }
+    }
+    List<GreHeader> gre = GreHeaders.decode(netns, iface, capture.packets());
+    StringBuilder rawOut = new StringBuilder(raw).append("link type ").append(capture.linkType()).append(", ")
+        .append(capture.records()).append(" record(s)\n");
+    for (PcapReader.Ipv4Packet p : capture.packets()) {
+      rawOut.append(p.src()).append(" > ").append(p.dst()).append(" proto ").append(p.protocol()).append(" payload ")
+          .append(hex(p.payload(), 16)).append('\n');
+    }
+    if (capture.truncated()) {
+      notes.add("the capture file ended inside a packet (tcpdump was stopped while writing); the rest was read");
+    }
+    if (capture.records() == 0) {
+      notes.add("no packet matching '" + filter + "' was seen on " + iface + " in " + seconds
+          + " s: the sender may have stopped, or the packets arrive on another interface");
+    }
+    String summary = capture.records() + " packet(s) captured on " + iface
+        + (gre.isEmpty() ? "" : "; GRE: " + gre.stream().map(h -> h.src() + " -> " + h.dst() + " version " + h.version()
+            + " flags " + h.flagLetters() + " type " + h.protocolTypeHex() + " x" + h.count()).reduce((a, b) -> a + ", " + b).orElse(""));
+    return new ProbeOutcome("tcpdump", summary, new ArrayList<>(gre), notes, rawOut.toString());
+  }
+
+  private static String hex(byte[] bytes, int max) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < Math.min(bytes.length, max); i++) {
+      sb.append(String.format("%02x", bytes[i] & 0xFF));
+    }
+    return sb.toString();
+  }
+
+  private static void removeQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (var files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(dir);
+    } catch (IOException e) {
+      // Nothing sensitive is left: a root-only directory holding a few captured headers.
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.dropdx.probe.netfilter;
+
+import dev.dropdx.fact.HostFacts;
+import dev.dropdx.fact.NetfilterRule;
+import dev.dropdx.fact.NetfilterScan;
+import dev.dropdx.fact.ProbeRequest;
+import dev.dropdx.probe.Availability;
+import dev.dropdx.probe.Probe;
+import dev.dropdx.probe.ProbeContext;
+import dev.dropdx.probe.ProbeOutcome;
+import dev.dropdx.probe.exec.CommandResult;
+import dev.dropdx.probe.exec.CommandRunner;
+import dev.dropdx.probe.exec.RawCommand;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the netfilter ruleset of a namespace from both front ends, `iptables-save -c` and
+ * `nft -a list ruleset`, with packet counters, so a rule can name the table, chain and rule that
+ * drop and give the exact command to remove it. With iptables-nft both show the same rules; the
+ * rules in DRL prefer the iptables view for tables iptables manages. Parameter: {@code netns}.
+ */
+@Component
+public class NetfilterProbe implements Probe {
+  private static final String IPTABLES = "--- iptables-save -c ---\n";
+  private static final String NFT = "--- nft -a list ruleset ---\n";
+  private final CommandRunner runner;
+
+  public NetfilterProbe(CommandRunner runner) {
+    this.runner = runner;
+  }
+
+  @Override
+  public String id() {
+    return "netfilter";
+  }
+
+  @Override
+  public Availability availability(HostFacts host) {
+    if (!host.root()) {
+      return Availability.no("reading the netfilter ruleset needs root: run dropdx with sudo");
+    }
+    if (!onPath("iptables-save") && !onPath("nft")) {
+      return Availability.no("neither iptables-save nor nft is installed: apt-get install iptables nftables");
+    }
+    return Availability.yes();
+  }
+
+  @Override
+  public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
+    String netns = request.params().getOrDefault("netns", "");
+    StringBuilder raw = new StringBuilder();
+    if (onPath("iptables-save")) {
+      raw.append(IPTABLES).append(RawCommand.encode(runner.runIn(netns, List.of("iptables-save", "-c"), Duration.ofSeconds(10))));
+    }
+    if (onPath("nft")) {
+      raw.append(NFT).append(RawCommand.encode(runner.runIn(netns, List.of("nft", "-a", "list", "ruleset"), Duration.ofSeconds(10))));
+    }
+    return interpret(request, raw.toString(), context);
+  }
+
+  /** Raw output: each tool's recorded command result after its own header line. */
+  @Override
+  public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
+    String netns = request.params().getOrDefault("netns", "");
+    List<Object> facts = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    List<String> tools = new ArrayList<>();
+    int ipt = raw.indexOf(IPTABLES);
+    int nft = raw.indexOf(NFT);
+    if (ipt >= 0) {
+      CommandResult r = RawCommand.decode(raw.substring(ipt + IPTABLES.length(), nft > ipt ? nft : raw.length()));
+      if (r.ok()) {
+        tools.add("iptables-save");
+        facts.addAll(IptablesSaveParser.parse(netns, "ip", r.stdout()));
+      } else {
+        notes.add("iptables-save failed: " + r.firstError());
+      }
+    }
+    if (nft >= 0) {
+      CommandResult r = RawCommand.decode(raw.substring(nft + NFT.length(), ipt > nft ? ipt : raw.length()));
+      if (r.ok()) {
+        tools.add("nft");
+        facts.addAll(NftRulesetParser.parse(netns, r.stdout()));
+      } else {
+        notes.add("nft list ruleset failed: " + r.firstError());
+      }
+    }
+    NetfilterScan scan = new NetfilterScan(netns, String.join(" ", tools), facts.size());
+    List<String> dropping = facts.stream().map(NetfilterRule.class::cast).filter(NetfilterRule::drops)
+        .filter(f -> f.packets() != 0).map(NetfilterRule::describe).toList();
+    facts.add(scan);
+    String summary = scan.describe() + (dropping.isEmpty() ? "; no dropping rule has counted packets"
+        : "; dropping: " + String.join("; ", dropping));
+    return new ProbeOutcome(String.join("+", tools).isEmpty() ? "none" : String.join("+", tools), summary, facts, notes, raw);
+  }
+
+  private static boolean onPath(String tool) {
+    for (String dir : System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin").split(":")) {
+      if (Files.isExecutable(Path.of(dir, tool))) {
+        return true;
+      }
+    }
+    // root's tools live in sbin, which a non-login PATH may lack
+    return Files.isExecutable(Path.of("/usr/sbin", tool)) || Files.isExecutable(Path.of("/sbin", tool));
+  }
+}

@@ -1,0 +1,141 @@
+package dev.dropdx.probe.procfs;
+
+import dev.dropdx.fact.GreHandler;
+import dev.dropdx.fact.HostFacts;
+import dev.dropdx.fact.ProbeRequest;
+import dev.dropdx.probe.Availability;
+import dev.dropdx.probe.Probe;
+import dev.dropdx.probe.ProbeContext;
+import dev.dropdx.probe.ProbeOutcome;
+import dev.dropdx.probe.exec.CommandResult;
+import dev.dropdx.probe.exec.CommandRunner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether the kernel has a handler for GRE (IP protocol 47), from read-only sources only: dropdx
+ * never loads a module or creates a GRE device to find out, because that would change the host.
+ * Reads /proc/kallsyms, /proc/modules, /sys/module, the kernel config, /lib/modules/REL and the
+ * namespace's IpInUnknownProtos twice, two seconds apart. Parameter: {@code netns}.
+ */
+@Component
+public class GreHandlerProbe implements Probe {
+  private static final int COUNTER_SECONDS = 2;
+
+  private final CommandRunner runner;
+
+  public GreHandlerProbe(CommandRunner runner) {
+    this.runner = runner;
+  }
+
+  @Override
+  public String id() {
+    return "gre-handler";
+  }
+
+  @Override
+  public Availability availability(HostFacts host) {
+    return Availability.yes();
+  }
+
+  @Override
+  public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
+    String netns = request.params().getOrDefault("netns", "");
+    String kernel = context.host().kernel();
+    String before = snmp(netns);
+    sleep(COUNTER_SECONDS);
+    String after = snmp(netns);
+    Path lib = Path.of("/lib/modules", kernel);
+    String configSource = null;
+    String config = null;
+    if (Files.isReadable(Path.of("/proc/config.gz"))) {
+      configSource = "/proc/config.gz";
+      config = relevantConfig(gunzip(Path.of("/proc/config.gz")));
+    } else if (Files.isReadable(Path.of("/boot/config-" + kernel))) {
+      configSource = "/boot/config-" + kernel;
+      config = relevantConfig(read(Path.of(configSource)));
+    }
+    GreHandlerAssessor.Sources sources = new GreHandlerAssessor.Sources(netns, kernel, kallsyms(), read(Path.of("/proc/modules")),
+        GreHandlerAssessor.MODULES.stream().filter(m -> Files.isDirectory(Path.of("/sys/module", m))).toList(),
+        configSource, config, greLines(read(lib.resolve("modules.builtin"))), greLines(read(lib.resolve("modules.dep"))), before, after,
+        COUNTER_SECONDS);
+    GreHandler handler = GreHandlerAssessor.assess(sources);
+    return new ProbeOutcome("procfs", handler.describe(), List.of(handler), List.of(), raw(sources));
+  }
+
+  private String snmp(String netns) {
+    // /proc/net/snmp shows the counters of the reader's namespace, so read it from inside.
+    CommandResult r = runner.runIn(netns, List.of("cat", "/proc/net/snmp"), Duration.ofSeconds(5));
+    return r.ok() ? r.stdout() : null;
+  }
+
+  private static List<String> kallsyms() {
+    try (Stream<String> lines = Files.lines(Path.of("/proc/kallsyms"))) {
+      return lines.filter(l -> {
+        String[] f = l.split("\\s+");
+        return f.length >= 3 && GreHandlerAssessor.SYMBOLS.contains(f[2]);
+      }).toList();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return null;
+    }
+  }
+
+  private static String relevantConfig(String config) {
+    if (config == null) {
+      return null;
+    }
+    return config.lines()
+        .filter(l -> GreHandlerAssessor.CONFIG_KEYS.stream().anyMatch(k -> l.startsWith(k + "=") || l.startsWith("# " + k + " ")))
+        .collect(Collectors.joining("\n", "", "\n"));
+  }
+
+  private static String greLines(String modulesDep) {
+    if (modulesDep == null) {
+      return null;
+    }
+    return modulesDep.lines().filter(l -> l.contains("gre") || l.contains("pptp")).collect(Collectors.joining("\n", "", "\n"));
+  }
+
+  private static String gunzip(Path file) {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file) : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String raw(GreHandlerAssessor.Sources s) {
+    return "--- /proc/kallsyms (GRE symbols) ---\n" + (s.kallsyms() == null ? "(unreadable)\n" : String.join("\n", s.kallsyms()) + "\n")
+        + "--- /proc/modules ---\n" + (s.procModules() == null ? "(absent)\n" : s.procModules())
+        + "--- /sys/module ---\n" + s.sysModule() + "\n"
+        + "--- " + (s.configSource() == null ? "kernel config (absent)" : s.configSource()) + " ---\n" + (s.config() == null ? "" : s.config())
+        + "--- modules.builtin (GRE lines) ---\n" + (s.modulesBuiltin() == null ? "(absent)\n" : s.modulesBuiltin())
+        + "--- modules.dep (GRE lines) ---\n" + (s.modulesDep() == null ? "(absent)\n" : s.modulesDep())
+        + "--- /proc/net/snmp before ---\n" + s.snmpBefore() + "--- after " + s.seconds() + " s ---\n" + s.snmpAfter();
+  }
+
+  private static void sleep(int seconds) {
+    try {
+      Thread.sleep(seconds * 1000L);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

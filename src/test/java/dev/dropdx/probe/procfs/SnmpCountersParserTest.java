@@ -1,0 +1,27 @@
+package dev.dropdx.probe.procfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SnmpCountersParserTest {
+
+  @Test
+  void snmpAndNetstatCountersGetNstatNames() throws Exception {
+    Map<String, Long> c = SnmpCountersParser.parse(Files.readString(Path.of("src/test/resources/recorded/snmp-netstat.txt")));
+    assertThat(c).containsKeys("UdpNoPorts", "UdpRcvbufErrors", "UdpInErrors", "IpInReceives", "TcpExtListenOverflows",
+        "IpExtInNoRoutes", "IcmpOutDestUnreachs");
+    assertThat(c.get("IpDefaultTTL")).isEqualTo(64);
+    // UdpLite has the same field names: they stay apart
+    assertThat(c).containsKey("UdpLiteNoPorts");
+  }
+
+  @Test
+  void linesThatDoNotPairAreSkipped() {
+    Map<String, Long> c = SnmpCountersParser.parse("Udp: InDatagrams NoPorts\nUdp: 5 7\nIcmpMsg: InType3\nTcp: 1\n");
+    assertThat(c).isEqualTo(Map.of("UdpInDatagrams", 5L, "UdpNoPorts", 7L));
+  }
+}

@@ -1,0 +1,149 @@
+package dev.dropdx.rules;
+
+import static dev.dropdx.support.Facts.NS;
+import static dev.dropdx.support.Facts.drop;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dropdx.fact.Diagnosis;
+import dev.dropdx.fact.Drop;
+import dev.dropdx.fact.NetfilterRule;
+import dev.dropdx.fact.NetfilterScan;
+import dev.dropdx.fact.Target;
+import dev.dropdx.fact.TargetMatch;
+import dev.dropdx.support.RuleHarness;
+import org.junit.jupiter.api.Test;
+
+class NetfilterDropRulesTest {
+  private static final String SRC = "198.18.62.1";
+  private static final String DST = "198.18.62.2";
+  private static final String IPT = "netfilter-drop: an iptables rule drops them and its counter shows it";
+  private static final String NFT = "netfilter-drop: an nftables rule drops them and its counter shows it";
+  private static final String POLICY = "netfilter-drop: no dropping rule counted them, but an iptables chain policy DROP did";
+  private static final Target TARGET = new Target(null, DST, 17, 5062, null, NS);
+
+  private static Drop nfDrop(TargetMatch match) {
+    return drop("nft_do_chain", "NETFILTER_DROP", match, "nf-rx0", SRC, DST, 17);
+  }
+
+  private static NetfilterRule ipt(int position, String spec, String verdict, String dport, long packets) {
+    return new NetfilterRule(NS, "iptables", "ip", "filter", "INPUT", "input", false, position, spec, verdict, "udp", dport, packets,
+        packets * 92);
+  }
+
+  private static NetfilterRule nft(String table, int handle, String text, String verdict, String dport, long packets) {
+    return new NetfilterRule(NS, "nftables", table.equals("filter") ? "ip" : "inet", table, table.equals("filter") ? "INPUT" : "in",
+        "input", false, handle, text, verdict, "udp", dport, packets, packets < 0 ? -1 : packets * 92);
+  }
+
+  private static NetfilterRule iptPolicy(String verdict, long packets) {
+    return new NetfilterRule(NS, "iptables", "ip", "filter", "INPUT", "input", true, 0, "policy " + verdict, verdict, null, null,
+        packets, packets * 92);
+  }
+
+  private static final NetfilterRule IPT_DROP = ipt(1, "-p udp -m udp --dport 5062 -j DROP", "DROP", "5062", 39);
+  private static final NetfilterRule NFT_SAME = nft("filter", 2, "udp dport 5062 counter packets 39 bytes 3588 drop", "DROP", "5062", 39);
+
+  @Test
+  void aNetfilterDropAsksForTheRuleset() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(TARGET, nfDrop(TargetMatch.TARGET)).fire();
+      assertThat(h.requests("netfilter")).singleElement().satisfies(r -> assertThat(r.param("netns")).isEqualTo(NS));
+      assertThat(h.diagnoses()).isEmpty();
+    }
+  }
+
+  @Test
+  void anIptablesDropRuleWithCountsIsDiagnosedWithTheIptablesDeleteCommandNotTheNftOne() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(TARGET, nfDrop(TargetMatch.TARGET), new NetfilterScan(NS, "iptables-save nft", 8), IPT_DROP, NFT_SAME,
+          iptPolicy("ACCEPT", 0)).fire();
+      assertThat(h.fired()).contains(IPT).doesNotContain(NFT, POLICY);
+      Diagnosis d = h.diagnoses().get(0);
+      assertThat(d.cause()).isEqualTo("netfilter-drop");
+      assertThat(d.bindings()).containsEntry("table", "filter").containsEntry("chain", "INPUT").containsEntry("packets", "39")
+          .containsEntry("fixCommand", "iptables -t filter -D INPUT -p udp -m udp --dport 5062 -j DROP")
+          .containsEntry("listCommand", "iptables -t filter -L INPUT -v -n -x --line-numbers");
+      assertThat(d.evidence()).hasSize(3);
+    }
+  }
+
+  @Test
+  void aPureNftablesRuleIsDiagnosedWithNftDeleteByHandle() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(TARGET, nfDrop(TargetMatch.TARGET), new NetfilterScan(NS, "iptables-save nft", 2),
+          nft("mine", 5, "udp dport { 53, 5062 } counter packets 3 bytes 87 reject with icmp port-unreachable", "REJECT", "{ 53, 5062 }", 3))
+          .fire();
+      assertThat(h.fired()).contains(NFT);
+      assertThat(h.diagnoses()).singleElement().satisfies(d -> assertThat(d.bindings())
+          .containsEntry("fixCommand", "nft delete rule inet mine in handle 5").containsEntry("verdict", "REJECT"));
+    }
+  }
+
+  @Test
+  void whenSeveralRulesCouldMatchTheBusiestIsNamed() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(TARGET, nfDrop(TargetMatch.TARGET), new NetfilterScan(NS, "iptables-save", 2), IPT_DROP,
+          ipt(2, "-p udp -j DROP", "DROP", null, 2)).fire();
+      assertThat(h.diagnoses()).singleElement().satisfies(d -> assertThat(d.bindings()).containsEntry("handle", "1"));
+    }
+  }
+
+  @Test
+  void aDropPolicyThatCountedIsTheAnswerWhenNoRuleDid() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(TARGET, nfDrop(TargetMatch.TARGET), new NetfilterScan(NS, "iptables-save", 2), iptPolicy("DROP", 25),
+          ipt(1, "-p udp -m udp --dport 5062 -j DROP", "DROP", "5062", 0)).fire();
+      assertThat(h.fired()).contains(POLICY).doesNotContain(IPT);
+      assertThat(h.diagnoses()).singleElement().satisfies(d -> {
+        assertThat(d.rank()).isEqualTo(2);
+        assertThat(d.bindings()).containsEntry("changeCommand", "iptables -t filter -P INPUT ACCEPT");
+      });
+    }
+  }
+
+  @Test
+  void nearMissTheDropRuleExistsButCountedNothing() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(TARGET, nfDrop(TargetMatch.TARGET), new NetfilterScan(NS, "iptables-save nft", 3),
+          ipt(1, "-p udp -m udp --dport 5062 -j DROP", "DROP", "5062", 0), iptPolicy("ACCEPT", 10)).fire();
+      assertThat(h.diagnoses()).isEmpty();
+    }
+  }
+
+  @Test
+  void nearMissOnlyADropRuleForAnotherPortCounted() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(TARGET, nfDrop(TargetMatch.TARGET), new NetfilterScan(NS, "iptables-save", 1),
+          ipt(1, "-p udp -m udp --dport 9999 -j DROP", "DROP", "9999", 50)).fire();
+      assertThat(h.diagnoses()).isEmpty();
+    }
+  }
+
+  @Test
+  void nearMissOnlyATcpDropRuleCountedForUdpPackets() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(TARGET, nfDrop(TargetMatch.TARGET), new NetfilterScan(NS, "iptables-save", 1),
+          new NetfilterRule(NS, "iptables", "ip", "filter", "INPUT", "input", false, 1, "-p tcp -j DROP", "DROP", "tcp", null, 50, 5000))
+          .fire();
+      assertThat(h.diagnoses()).isEmpty();
+    }
+  }
+
+  @Test
+  void nearMissAnAcceptRuleWithCountsIsNoCulprit() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(TARGET, nfDrop(TargetMatch.TARGET), new NetfilterScan(NS, "iptables-save", 1),
+          ipt(1, "-p udp -m udp --dport 5062 -j ACCEPT", "ACCEPT", "5062", 50)).fire();
+      assertThat(h.diagnoses()).isEmpty();
+    }
+  }
+
+  @Test
+  void nearMissSomeoneElsesNetfilterDropAsksNothing() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(TARGET, nfDrop(TargetMatch.OTHER), new NetfilterScan(NS, "iptables-save", 1), IPT_DROP).fire();
+      assertThat(h.requests("netfilter")).isEmpty();
+      assertThat(h.diagnoses()).isEmpty();
+    }
+  }
+}
