@@ -59,7 +59,20 @@ class BackendChoiceRulesTest {
     assertThat(asked(oldKernel("ip"))).singleElement().satisfies(r -> {
       assertThat(r.probe()).isEqualTo("counters");
       assertThat(r.why()).contains("apt-get install systemtap").contains("dropwatch");
+      assertThat(r.params()).containsEntry("names", "IpInReceives IpInHdrErrors IpInAddrErrors IpInUnknownProtos IpInDiscards IpOutNoRoutes IpExtInNoRoutes UdpNoPorts UdpInErrors UdpRcvbufErrors");
     });
+  }
+
+  @Test
+  void withOnlyCountersTheWatchOutcomeSaysWhatToInstall() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(TARGET, oldKernel("ip"), new dev.dropdx.fact.Counter("", "IpInDiscards", 3, 0, 1.0)).fire();
+      assertThat(h.facts(DropWatchSummary.class)).singleElement().satisfies(s -> {
+        assertThat(s.backend()).startsWith("counters only").contains("systemtap").contains("dropwatch");
+        assertThat(s.perPacket()).isFalse();
+      });
+      assertThat(h.requests()).isEmpty();
+    }
   }
 
   @Test
