@@ -1,0 +1,23 @@
+package dev.dropdx.fact;
+
+/**
+ * A loaded kernel module and where its code lies (a /proc/modules line: name, size, load address).
+ *
+ * @param name module name
+ * @param size size in bytes
+ * @param base load address in hex
+ */
+public record KernelModule(String name, long size, String base) implements Evidence {
+
+  /** True when the address lies in this module's [base, base + size). */
+  public boolean contains(KernelAddress address) {
+    long start = Long.parseUnsignedLong(base.startsWith("0x") ? base.substring(2) : base, 16);
+    long a = address.value();
+    return Long.compareUnsigned(a, start) >= 0 && Long.compareUnsigned(a, start + size) < 0;
+  }
+
+  @Override
+  public String describe() {
+    return "module " + name + " is loaded at " + base + " (" + size + " bytes)";
+  }
+}
