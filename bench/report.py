@@ -78,8 +78,8 @@ if "1_replay_plain_wall" in FIG:
 if "2_whole" in FIG:
     w("| 2 | batch throughput, %s bundles, whole command, bundles/s | 500/s | %s | %s |" % (
         os.environ["NBATCH"], f("2_whole"), verdict(med(f("2_whole")) >= 500)))
-    w("| 2 | batch throughput once started (start-up of a 1-bundle batch taken off), bundles/s | 500/s | %s | %s |" % (
-        f("2_inproc"), verdict(med(f("2_inproc")) >= 500)))
+    w("| 2 | batch throughput once started: (%s - %s bundles) / (wall difference), bundles/s, 1 run | 500/s | %s | %s |" % (
+        os.environ["NBIG"], os.environ["NBATCH"], f("2_big"), verdict(med(f("2_big")) >= 500)))
 if lab:
     WINDOW = 3.0  # lab run's default window, seconds
     after = [WINDOW + float(r[9]) / 1000 for r in lab if len(r) > 9 and r[9] != "nan"]
@@ -145,9 +145,10 @@ if "2_whole" in FIG:
     w("| %s | %s | %s |" % (n, f("2_wall_N"), f("6_rss_N")))
     w("| %s (1 run) | %s | %s |" % (big, f("2_wall_big"), f("6_rss_big")))
     w("")
-    w("Bundles per second: whole command %s; once started %s; between %s and %s bundles %s/s. "
-      "CPU per bundle once started (cpu of the %s-bundle batch minus the 1-bundle batch, over %s): %s ms." % (
-        f("2_whole"), f("2_inproc"), n, big, f("2_big"), n, n, f("2_cpu_ms")))
+    w("Bundles per second: whole command of %s bundles %s; once started (between %s and %s bundles, the JVM and "
+      "rule start-up cancel out) %s/s. CPU per bundle (median cpu of the %s-bundle batch minus that of the 1-bundle "
+      "batch, over %s; start-up and JIT warm-up included): %s ms." % (
+        n, f("2_whole"), n, big, f("2_big"), n, n, f("2_cpu_ms")))
     w("Summary lines (stderr): `%s` and `%s`." % (f("2_summary"), f("6_big_summary")))
     w("")
 if lab:
