@@ -82,17 +82,18 @@ if "2_whole" in FIG:
         os.environ["NBIG"], os.environ["NBATCH"], f("2_big"), verdict(med(f("2_big")) >= 500)))
 if lab:
     WINDOW = 3.0  # lab run's default window, seconds
-    after = [WINDOW + float(r[9]) / 1000 for r in lab if len(r) > 9 and r[9] != "nan"]
+    diag = [r for r in lab if r[1] not in ("error", "no-drops", "inconclusive")]  # scenarios with a diagnosis
+    after = [WINDOW + float(r[9]) / 1000 for r in diag if len(r) > 9 and r[9] != "nan"]
     whole = {k[len("3_whole_"):]: v for k, v in FIG.items() if k.startswith("3_whole_") and not k.startswith("3_whole_cpu_")}
-    ratio = [int(r[2]) / int(r[3]) for r in lab if r[1] != "error" and int(r[3]) > 0]
+    ratio = [int(r[2]) / int(r[3]) for r in diag if int(r[3]) > 0]
     if after:
-        w("| 3 | live: from the first matching drop to the diagnosis (window + probing after it), s, over %d scenarios | 2 s | %.1f [%.1f..%.1f] | %s |" % (
+        w("| 3 | live: from the first matching drop to the diagnosis (window + probing after it), s, over the %d scenarios with a diagnosis | 2 s | %.1f [%.1f..%.1f] | %s |" % (
             len(after), statistics.median(after), min(after), max(after), verdict(statistics.median(after) <= 2)))
     for name, v in sorted(whole.items()):
         w("| 3 | live: whole `lab run %s` command (JVM, lab set-up, diagnosis, tear-down), s | 5 s | %s | %s |" % (
             name, v, verdict(med(v) <= 5)))
     if ratio:
-        w("| 4 | probes run / applicable probes, over %d scenarios | 1/3 (0.33) | %.2f [%.2f..%.2f] | %s |" % (
+        w("| 4 | probes run / applicable probes, over the %d scenarios with a diagnosis | 1/3 (0.33) | %.2f [%.2f..%.2f] | %s |" % (
             len(ratio), statistics.median(ratio), min(ratio), max(ratio), verdict(statistics.median(ratio) <= 1 / 3)))
 if flood:
     w("| 5 | UDP flood received with dropdx watching / without | 0.97 | %s | %s |" % (f("5_ratio"), verdict(med(f("5_ratio")) >= 0.97)))
