@@ -55,9 +55,10 @@ w("**Machine**: %s, %s cores, %s RAM, kernel %s, %s. Load average (1/5/15 min) a
 w("")
 w("**Rerun**: as root, `bench/run` (builds `target/dropdx.jar` first if it is missing; under 10 minutes on an idle "
   "machine). Knobs: `BENCH_RUNS` (default 5), `BENCH_BATCH` (1000), `BENCH_BATCH_BIG` (10000), `BENCH_LAB` "
-  "(scenario names, default all), `BENCH_SKIP` (figure numbers to skip, e.g. `\"5 7\"`). It sets `DROPDX_DATA_DIR` "
+  "(scenario names, default all), `BENCH_LAB_WHOLE` (scenarios timed as a whole cold command, default `rp-filter no-socket`), `BENCH_SKIP` (figure numbers to skip, e.g. `\"5 7\"`). It sets `DROPDX_DATA_DIR` "
   "to a temp dir (nobody's history is touched) and removes every process, namespace (`dropdx-lab-bench-*`) and "
-  "temp file it made, also on Ctrl-C.")
+  "temp file it made, also on Ctrl-C. This run: BENCH_RUNS=%s%s." % (
+      runs, "".join(" %s=%s" % (k, os.environ[k]) for k in ("BENCH_LAB", "BENCH_LAB_WHOLE", "BENCH_SKIP") if os.environ.get(k))))
 w("")
 
 # ---- summary table
@@ -102,7 +103,7 @@ if "1_replay_plain_rss" in FIG:
 if "6_rss_big" in FIG:
     a, b = med(f("6_rss_N")), med(f("6_rss_big"))
     w("| 6 | peak RSS of `batch`: %s vs %s bundles, MB | flat | %.0f vs %.0f (x%.2f) | %s |" % (
-        os.environ["NBATCH"], os.environ["NBIG"], a / 1024, b / 1024, b / a, verdict(b / a <= 1.25)))
+        os.environ["NBATCH"], os.environ["NBIG"], a / 1024, b / 1024, b / a, verdict(b / a <= 1.25) + (" (RSS; live heap: see 6 below)" if b / a > 1.25 else "")))
 if storm:
     lost = [r[1] for r in storm]
     w("| 7 | drop storm: lost events dropdx reports (per run) | reported, not silent | %s | %s |" % (
@@ -121,8 +122,7 @@ if "1_replay_plain_wall" in FIG:
              ("help_cds", "`bin/dropdx help` (CDS archive)"),
              ("replay_plain", "`java -jar target/dropdx.jar diagnose --replay rp-filter.json --format json`"),
              ("replay_lazy", "same, `-Dspring.main.lazy-initialization=true`"),
-             ("replay_cds", "`bin/dropdx diagnose --replay ...` (CDS archive)"),
-             ("replay_cds_lazy", "CDS archive and lazy initialisation")]
+             ("replay_cds", "`bin/dropdx diagnose --replay ...` (CDS archive)")]
     for k, label in names:
         w("| %s | %s | %s | %s |" % (label, f("1_%s_wall" % k), f("1_%s_cpu" % k), f("1_%s_rss" % k)))
     w("")
