@@ -1,0 +1,50 @@
+"""Reads the JSON reports of `lab run NAME --format json` (concatenated, in scenario order) and
+prints one line per scenario for bench/run (figures 3 and 4):
+name got probes_run applicable watch_start_ms after_first_drop_ms - - end_ms after_watch_ms probes
+"""
+import json
+import sys
+
+text, names = open(sys.argv[1]).read(), sys.argv[2:]
+dec, i, docs = json.JSONDecoder(), 0, []
+while True:
+    j = text.find("{", i)
+    if j < 0:
+        break
+    try:
+        d, i = dec.raw_decode(text, j)
+        if isinstance(d, dict) and "trail" in d:
+            docs.append(d)
+    except ValueError:
+        i = j + 1
+
+# Applicable probes (the exhaustive baseline): available on this host and meaningful for the
+# target's protocol. Always: these eight. igmp for multicast/OSPF, gre-handler for GRE,
+# vxlan-link for VXLAN.
+ALWAYS = ["drop-watch", "counters", "sysctl", "route", "local-addresses", "sockets", "netfilter", "capture"]
+
+for name, d in zip(names, docs + [None] * len(names)):
+    if d is None:
+        print(name, "error", 0, 0, "nan", "nan", "nan", "-", "nan", "nan", "-")
+        continue
+    t = d["trail"]
+    probes = [s for s in t if s["step"] > 0 and s["backend"] != "-"]
+    dw = [s for s in t if s["probe"] == "drop-watch"]
+    end = max(s["atMillis"] + s["millis"] for s in t)
+    watch_start = dw[0]["atMillis"] if dw else float("nan")
+    watch_end = dw[0]["atMillis"] + dw[0]["millis"] if dw else float("nan")
+    tgt = d.get("target") or {}
+    proto = str(tgt.get("proto") or tgt.get("protocol") or "").lower()
+    dst = str(tgt.get("dst") or "")
+    first = dst.split(".")[0]
+    mcast = first.isdigit() and 224 <= int(first) <= 239
+    app = list(ALWAYS)
+    if mcast or proto in ("ospf", "89", "igmp"):
+        app.append("igmp")
+    if proto in ("gre", "47"):
+        app.append("gre-handler")
+    if proto == "vxlan" or "vxlan" in name or str(tgt.get("dport")) == "4789":
+        app.append("vxlan-link")
+    got = d["diagnoses"][0]["cause"] if d["diagnoses"] else d["verdict"]
+    print(name, got, len(probes), len(app), "%.0f" % watch_start, "%.0f" % (end - watch_start), "nan", "-",
+          "%.0f" % end, "%.0f" % (end - watch_end), ",".join(s["probe"] for s in probes) or "-")
