@@ -43,7 +43,9 @@ public class KnowledgeIndex {
   /** Loads the files into H2 when they changed; returns true when it loaded. */
   public synchronized boolean sync() {
     KnowledgeBase kb = files.get(); // validates first: broken entries never reach the database
-    String hash = hash(paths.knowledgeBase());
+    List<Path> dirs = new ArrayList<>(List.of(paths.knowledgeBase()));
+    dirs.addAll(paths.teamKnowledgeBases());
+    String hash = hash(dirs);
     try (Connection c = db.connect()) {
       c.setAutoCommit(false);
       try (PreparedStatement ps = c.prepareStatement("SELECT files_hash FROM knowledge_source WHERE id = 1");
@@ -117,16 +119,21 @@ public class KnowledgeIndex {
     }
   }
 
-  private static String hash(Path dir) {
-    try (Stream<Path> list = Files.list(dir)) {
+  /** One hash over the entry files of the main and the team knowledge bases (a team's edit reloads too). */
+  private static String hash(List<Path> dirs) {
+    try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (Path f : list.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-        md.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        md.update(Files.readAllBytes(f));
+      for (Path dir : dirs) {
+        try (Stream<Path> list = Files.list(dir)) {
+          for (Path f : list.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+            md.update(f.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(Files.readAllBytes(f));
+          }
+        }
       }
       return HexFormat.of().formatHex(md.digest());
     } catch (IOException | NoSuchAlgorithmException e) {
-      throw new KnowledgeBaseException("cannot read knowledge base " + dir + ": " + e.getMessage());
+      throw new KnowledgeBaseException("cannot read knowledge base " + dirs + ": " + e.getMessage());
     }
   }
 }

@@ -1,0 +1,35 @@
+package dev.dropdx.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dropdx.config.DropdxPaths;
+import dev.dropdx.history.HistoryDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+class KnowledgeIndexTest {
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  @Test
+  void loadsTheFilesIntoH2OnceAndAgainOnlyWhenTheyChange(@TempDir Path data, @TempDir Path kb) throws Exception {
+    Files.copy(Path.of("knowledge-base/rp-filter.json"), kb.resolve("rp-filter.json"));
+    Files.copy(Path.of("knowledge-base/accept-local.json"), kb.resolve("accept-local.json"));
+    DropdxPaths paths = new DropdxPaths("rules", kb.toString());
+    KnowledgeIndex index = new KnowledgeIndex(new HistoryDatabase(data.toString()), new KnowledgeBaseProvider(paths, json), paths, json);
+    assertThat(index.sync()).isTrue();
+    assertThat(index.sync()).isFalse();
+    assertThat(index.list()).extracting(CauseEntry::id).containsExactly("accept-local", "rp-filter");
+    assertThat(index.show("rp-filter")).hasValueSatisfying(e -> assertThat(e.reasons()).contains("IP_RPFILTER"));
+    assertThat(index.search("fib_validate_source")).extracting(CauseEntry::id).contains("rp-filter");
+    assertThat(index.search("100%_no_such")).isEmpty();
+
+    Files.copy(Path.of("knowledge-base/no-socket.json"), kb.resolve("no-socket.json"));
+    KnowledgeIndex again = new KnowledgeIndex(new HistoryDatabase(data.toString()),
+        new KnowledgeBaseProvider(paths, json), paths, json);
+    assertThat(again.sync()).isTrue();
+    assertThat(again.list()).hasSize(3);
+  }
+}
