@@ -1,6 +1,9 @@
 package dev.dropdx.history;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -48,7 +51,12 @@ public class HistoryDatabase {
     }
     try {
       Files.createDirectories(dataDir);
-      Flyway.configure().dataSource(url(), "dropdx", "").locations("classpath:db/migration").load().migrate();
+      // Two dropdx processes starting together would both create the schema: the second waits for
+      // the first on a file lock, then finds the schema migrated.
+      try (FileChannel lock = FileChannel.open(dataDir.resolve("migrate.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock held = lock.lock()) {
+        Flyway.configure().dataSource(url(), "dropdx", "").locations("classpath:db/migration").load().migrate();
+      }
     } catch (java.io.IOException | RuntimeException e) {
       throw new HistoryException("cannot prepare the history database in " + dataDir
           + " (set dropdx.data-dir to a writable directory): " + e.getMessage(), e);
