@@ -32,7 +32,7 @@ public class LabCommands {
     guard.run(ctx.outputWriter(), () -> {
       PrintWriter out = ctx.outputWriter();
       for (LabScenario s : lab.scenarios()) {
-        out.printf("%-12s %-24s %s%n", s.name(), s.expectedCause() == null ? "(no fault)" : s.expectedCause(), s.description());
+        out.printf("%-24s %-24s %s%n", s.name(), s.expectedCause() == null ? "(no fault)" : s.expectedCause(), s.description());
       }
       return 0;
     });
