@@ -61,8 +61,10 @@ public class HistoryCommands {
     guard.run(ctx.outputWriter(), () -> {
       var stored = store.find(id(id)).orElseThrow(() -> new UsageException("no diagnosis " + id + " in history (see history)"));
       HistoryRecord r = stored.record();
-      ctx.outputWriter().printf("Diagnosis %d on %s at %s%nTarget:  %s%nVerdict: %s%nCauses:  %s%nTrail:%n%s%n", r.id(), r.host(),
-          r.createdAt(), r.target(), r.verdict(), r.causes().isEmpty() ? "-" : String.join(", ", r.causes()), stored.trailJson());
+      var bundle = bundles.parse(stored.bundleJson().getBytes(java.nio.charset.StandardCharsets.UTF_8), "history " + id);
+      ctx.outputWriter().printf("Diagnosis %d on %s at %s%nTarget:  %s%nVerdict: %s%nCauses:  %s%n%nTrail%n%s", r.id(), r.host(),
+          r.createdAt(), r.target(), r.verdict(), r.causes().isEmpty() ? "-" : String.join(", ", r.causes()),
+          TextReport.trail(bundle.trail()));
       return 0;
     });
   }

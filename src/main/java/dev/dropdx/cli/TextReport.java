@@ -14,14 +14,7 @@ public final class TextReport {
   public static String render(DiagnosisReport r) {
     StringBuilder sb = new StringBuilder();
     sb.append("Target: ").append(r.target().describe()).append('\n');
-    sb.append("\nTrail\n");
-    for (TrailStep s : r.trail()) {
-      sb.append(String.format("  %d. %s [%s] %d ms%n", s.step(), s.probe(), s.backend(), s.millis()));
-      sb.append("     asked by: ").append(s.askedBy()).append('\n');
-      sb.append("     why:      ").append(s.why()).append('\n');
-      sb.append("     found:    ").append(s.result()).append('\n');
-      s.notes().forEach(n -> sb.append("     note:     ").append(n).append('\n'));
-    }
+    sb.append("\nTrail\n").append(trail(r.trail()));
     appendDrops(sb, r);
     sb.append("\nVerdict: ").append(r.verdict().id()).append("  (").append(r.stopReason()).append(")\n");
     for (ExplainedDiagnosis d : r.diagnoses()) {
@@ -36,6 +29,19 @@ public final class TextReport {
       sb.append("\n  (concluded by rule \"").append(d.rule()).append("\")\n");
     }
     r.notes().forEach(n -> sb.append("\nNote: ").append(wrap(n, "      ")).append('\n'));
+    return sb.toString();
+  }
+
+  /** The trail, step by step, as the article walks it by hand. */
+  static String trail(java.util.List<TrailStep> steps) {
+    StringBuilder sb = new StringBuilder();
+    for (TrailStep s : steps) {
+      sb.append(String.format("  %d. %s [%s] %d ms%n", s.step(), s.probe(), s.backend(), s.millis()));
+      sb.append("     asked by: ").append(s.askedBy()).append('\n');
+      sb.append("     why:      ").append(s.why()).append('\n');
+      sb.append("     found:    ").append(s.result()).append('\n');
+      s.notes().forEach(n -> sb.append("     note:     ").append(n).append('\n'));
+    }
     return sb.toString();
   }
 

@@ -142,6 +142,9 @@ class DiagnoseCliIT {
     assertThat(history.stdout()).contains("2 diagnosis(es)");
     CommandResult third = dropdx(Map.of(), "diagnose", "--replay", bundle);
     assertThat(third.stdout()).contains("third time this week on this host: rp-filter");
+    // history survives the processes and reproduces the trail
+    CommandResult show = dropdx(Map.of(), "history", "show", "1");
+    assertThat(show.stdout()).contains("Trail").contains("drop-watch").contains("rp-filter: ask for the route back to the source");
   }
 
   private static <T> T call(java.util.concurrent.Callable<T> c) {
