@@ -79,22 +79,23 @@ public class DiagnoseCommand {
           printer.endProgress();
         }
       }
+      EvidenceBundle evidence = bundles.of(report); // one bundle: the file and the history hold the same evidence
       if (bundleOut != null) {
-        bundles.write(bundles.of(report), bundleOut);
+        bundles.write(evidence, bundleOut);
       }
-      report = remember(report);
+      report = remember(report, evidence);
       printer.print(report, fmt, ctx.outputWriter());
       return report.verdict().exitCode();
     });
   }
 
   /** Stores the diagnosis; history trouble is reported but never costs the user the diagnosis. */
-  private DiagnosisReport remember(DiagnosisReport report) {
+  private DiagnosisReport remember(DiagnosisReport report, EvidenceBundle evidence) {
     if (!historyEnabled) {
       return report;
     }
     try {
-      DiagnosisHistory.Remembered r = history.remember(report);
+      DiagnosisHistory.Remembered r = history.remember(report, evidence);
       return report.withNotes(r.recurrence());
     } catch (HistoryException e) {
       System.err.println("dropdx: warning: the diagnosis was not stored in history: " + e.getMessage());

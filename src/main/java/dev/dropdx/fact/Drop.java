@@ -35,6 +35,15 @@ public record Drop(
     stack = stack == null ? List.of() : List.copyOf(stack);
   }
 
+  /**
+   * Drops seen without per-packet evidence (tracefs alone, dropwatch): attributed to the target's
+   * namespace, interface and addresses, marked {@link TargetMatch#UNFILTERED}.
+   */
+  public static Drop unfiltered(String function, String location, String reason, long count, Target target, List<String> stack) {
+    return new Drop(function, location, reason, count, TargetMatch.UNFILTERED, target.netns(), target.iface(), target.src(),
+        target.dst(), target.protocol() == null ? -1 : target.protocol(), stack);
+  }
+
   /** True unless per-packet evidence shows these are someone else's packets. */
   public boolean mayBeTarget() {
     return match != TargetMatch.OTHER;

@@ -1,6 +1,5 @@
 package dev.dropdx.history;
 
-import dev.dropdx.bundle.BundleCodec;
 import dev.dropdx.bundle.EvidenceBundle;
 import dev.dropdx.diagnosis.DiagnosisReport;
 import dev.dropdx.diagnosis.ExplainedDiagnosis;
@@ -14,12 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class DiagnosisHistory {
   private final HistoryStore store;
-  private final BundleCodec bundles;
   private final JsonMapper json;
 
-  public DiagnosisHistory(HistoryStore store, BundleCodec bundles, JsonMapper json) {
+  public DiagnosisHistory(HistoryStore store, JsonMapper json) {
     this.store = store;
-    this.bundles = bundles;
     this.json = json;
   }
 
@@ -31,9 +28,8 @@ public class DiagnosisHistory {
    */
   public record Remembered(long id, List<String> recurrence) {}
 
-  /** Stores the report with its bundle and returns its id and any recurrence lines. */
-  public Remembered remember(DiagnosisReport report) {
-    EvidenceBundle bundle = bundles.of(report);
+  /** Stores the report with its bundle (the one --save-bundle writes) and returns its id and any recurrence lines. */
+  public Remembered remember(DiagnosisReport report, EvidenceBundle bundle) {
     List<String> causes = report.diagnoses().stream().map(ExplainedDiagnosis::cause).toList();
     long id = store.record(bundle.hostname(), report.target().describe(), report.verdict().id(), causes,
         json.writeValueAsString(report.trail()), json.writeValueAsString(bundle));

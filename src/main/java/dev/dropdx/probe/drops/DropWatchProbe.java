@@ -210,8 +210,7 @@ public class DropWatchProbe implements Probe {
 
   private static List<Drop> fromGroups(List<DropGroup> groups, Target target) {
     return groups.stream()
-        .map(g -> new Drop(g.function(), g.location(), g.reason(), g.count(), TargetMatch.UNFILTERED, target.netns(),
-            target.iface(), target.src(), target.dst(), target.protocol() == null ? -1 : target.protocol(), g.stack()))
+        .map(g -> Drop.unfiltered(g.function(), g.location(), g.reason(), g.count(), target, g.stack()))
         .toList();
   }
 }

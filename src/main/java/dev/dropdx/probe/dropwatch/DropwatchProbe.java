@@ -6,7 +6,6 @@ import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.KernelAddress;
 import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.fact.Target;
-import dev.dropdx.fact.TargetMatch;
 import dev.dropdx.probe.Availability;
 import dev.dropdx.probe.Probe;
 import dev.dropdx.probe.ProbeContext;
@@ -129,8 +128,7 @@ public class DropwatchProbe implements Probe {
         hardware += l.count();
         continue;
       }
-      facts.add(new Drop(l.function(), l.location(), "NOT_SPECIFIED", l.count(), TargetMatch.UNFILTERED, t.netns(), t.iface(), t.src(),
-          t.dst(), t.protocol() == null ? -1 : t.protocol(), List.of()));
+      facts.add(Drop.unfiltered(l.function(), l.location(), "NOT_SPECIFIED", l.count(), t, List.of()));
       facts.add(new KernelAddress(l.function(), l.location(), l.address()));
       matched += l.count();
     }
