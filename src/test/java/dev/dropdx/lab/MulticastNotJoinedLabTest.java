@@ -32,7 +32,8 @@ class MulticastNotJoinedLabTest {
           .contains("arrived on mc-rx0")
           .contains("224.0.0.5 is joined on mc-alt0")
           .contains("OSPF (IP protocol 89)")
-          .contains("Invalid argument");
+          .contains("Invalid argument")
+          .contains("frees them at ip_rcv_finish_core with reason NOT_SPECIFIED");
       assertThat(d.fix()).anySatisfy(f -> assertThat(f).contains("network <SUBNET-OF-mc-rx0> area"));
       assertThat(d.verify()).anySatisfy(v -> assertThat(v).contains("ip -n dropdx-lab-mc-rx maddr show dev mc-rx0"));
     });

@@ -26,7 +26,8 @@ class VxlanUnderlayNoRouteLabTest {
     assertThat(run.report().verdict()).isEqualTo(Verdict.DIAGNOSED);
     assertThat(run.report().diagnoses()).first().satisfies(d -> {
       assertThat(d.cause()).isEqualTo("vxlan-underlay-no-route");
-      assertThat(d.explanation()).contains("vx0").contains("198.19.9.9").contains("vxlan_xmit_one").contains("vx-ul0");
+      assertThat(d.explanation()).contains("vx0").contains("198.19.9.9").contains("vxlan_xmit_one").contains("vx-ul0")
+          .contains("at vxlan_xmit_one with reason IP_OUTNOROUTES");
       assertThat(d.fix()).anySatisfy(f -> assertThat(f).contains("ip -n dropdx-lab-vx-tun route add 198.19.9.9/32 via GATEWAY dev vx-ul0"));
       assertThat(d.verify()).anySatisfy(v -> assertThat(v).contains("ip -n dropdx-lab-vx-tun route get 198.19.9.9"));
     });
