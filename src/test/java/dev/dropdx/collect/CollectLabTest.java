@@ -9,8 +9,8 @@ import dev.dropdx.diagnosis.DiagnosisReport;
 import dev.dropdx.diagnosis.ExplainedDiagnosis;
 import dev.dropdx.diagnosis.TrailStep;
 import dev.dropdx.diagnosis.Verdict;
+import dev.dropdx.lab.GreNoHandlerScenario;
 import dev.dropdx.lab.LabScenario;
-import dev.dropdx.lab.MulticastNotJoinedScenario;
 import dev.dropdx.lab.NoSocketScenario;
 import dev.dropdx.lab.RpFilterStrictScenario;
 import dev.dropdx.support.LabTest;
@@ -40,7 +40,9 @@ class CollectLabTest {
   }
 
   static Stream<LabScenario> scenarios() {
-    return Stream.of(new RpFilterStrictScenario(), new NoSocketScenario(), new MulticastNotJoinedScenario());
+    // rp-filter: conf sysctls from the dump and both route lookups; no-socket: sockets and counters;
+    // gre-no-handler: the GRE handler sources replayed.
+    return Stream.of(new RpFilterStrictScenario(), new NoSocketScenario(), new GreNoHandlerScenario());
   }
 
   @ParameterizedTest
