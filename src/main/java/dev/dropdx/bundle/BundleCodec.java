@@ -1,5 +1,6 @@
 package dev.dropdx.bundle;
 
+import dev.dropdx.collect.Collection;
 import dev.dropdx.diagnosis.DiagnosisReport;
 import dev.dropdx.diagnosis.ExplainedDiagnosis;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +33,15 @@ public class BundleCodec {
     return new EvidenceBundle(EvidenceBundle.CURRENT_VERSION, Instant.now().toString(), hostname(), report.target(),
         report.host(), report.evidence(), report.trail(), report.verdict().id(),
         report.diagnoses().stream().map(ExplainedDiagnosis::cause).toList());
+  }
+
+  /**
+   * The bundle of a `collect`: the same format with verdict "collected" and no causes, since no
+   * rule has looked at the evidence yet.
+   */
+  public EvidenceBundle of(Collection collected) {
+    return new EvidenceBundle(EvidenceBundle.CURRENT_VERSION, Instant.now().toString(), hostname(), collected.target(),
+        collected.host(), collected.probes(), collected.trail(), EvidenceBundle.COLLECTED, List.of());
   }
 
   /** Writes through a temporary file and a rename, so a crash never leaves half a bundle. */

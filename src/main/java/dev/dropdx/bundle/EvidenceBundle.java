@@ -18,7 +18,7 @@ import java.util.List;
  * @param host the host's capabilities (drop reason names included)
  * @param probes every probe that ran, with its raw output
  * @param trail the reasoning as it happened
- * @param verdict how it ended
+ * @param verdict how it ended; "collected" for a bundle `collect` wrote (not diagnosed yet)
  * @param causes proven causes, most likely first
  */
 public record EvidenceBundle(
@@ -26,6 +26,8 @@ public record EvidenceBundle(
     List<RecordedProbe> probes, List<TrailStep> trail, String verdict, List<String> causes) {
 
   public static final int CURRENT_VERSION = 1;
+  /** The verdict of a bundle no rule has looked at yet (written by `collect`). */
+  public static final String COLLECTED = "collected";
 
   public EvidenceBundle {
     probes = probes == null ? List.of() : List.copyOf(probes);

@@ -1,6 +1,7 @@
 package dev.dropdx.cli;
 
 import dev.dropdx.bundle.BundleException;
+import dev.dropdx.collect.CollectPlanException;
 import dev.dropdx.diagnosis.CannotDiagnoseException;
 import dev.dropdx.history.HistoryException;
 import dev.dropdx.knowledge.KnowledgeBaseException;
@@ -30,7 +31,7 @@ public class CommandGuard {
     int code;
     try {
       code = body.call();
-    } catch (UsageException | RuleBookException | KnowledgeBaseException | BundleException e) {
+    } catch (UsageException | RuleBookException | KnowledgeBaseException | BundleException | CollectPlanException e) {
       code = fail(e, ExitCodes.USAGE);
     } catch (CannotDiagnoseException | LabException | HistoryException e) {
       code = fail(e, ExitCodes.CANNOT_RUN);

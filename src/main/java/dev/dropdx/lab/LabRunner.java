@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /** Sets up a scenario, lets traffic flow, diagnoses it, and tears it all down on every path. */
@@ -37,6 +38,15 @@ public class LabRunner {
   /** Runs one scenario end to end. */
   public LabRun run(LabScenario scenario, DiagnosisOptions options, Consumer<String> progress) {
     long t0 = System.nanoTime();
+    var report = during(scenario, progress, target -> engine.diagnose(target, options, progress));
+    return new LabRun(scenario.name(), scenario.expectedCause(), report, (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /**
+   * Sets up a scenario, lets its traffic start, hands its target to {@code body} (diagnose, collect,
+   * or both), and tears it down on every path.
+   */
+  public <T> T during(LabScenario scenario, Consumer<String> progress, Function<Target, T> body) {
     LabNetwork net = new LabNetwork(runner, children);
     // Ctrl-C or SIGTERM during a lab run must still remove its namespaces.
     Thread cleanup = new Thread(net::close, "dropdx-lab-cleanup");
@@ -45,8 +55,7 @@ public class LabRunner {
       progress.accept("lab " + scenario.name() + ": setting up " + scenario.description());
       Target target = scenario.setUp(net);
       pause(1000); // let the traffic start (and the sender's first packets leave) before watching
-      var report = engine.diagnose(target, options, progress);
-      return new LabRun(scenario.name(), scenario.expectedCause(), report, (System.nanoTime() - t0) / 1_000_000);
+      return body.apply(target);
     } finally {
       net.close();
       try {

@@ -2,6 +2,8 @@ package dev.dropdx.probe;
 
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
+import java.util.Map;
+import java.util.Optional;
 
 /** Answers one kind of question (where packets drop, a sysctl, a route) with facts. */
 public interface Probe {
@@ -22,5 +24,21 @@ public interface Probe {
    */
   default ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
     throw new UnsupportedOperationException("probe " + id() + " cannot be replayed from a bundle");
+  }
+
+  /**
+   * The recorded output that answers {@code wanted}, taken from a run of this probe recorded with
+   * {@code recordedParams} (possibly a broader request, such as `collect` records: all conf
+   * sysctls, every socket of a namespace), or empty when that recording cannot answer it. What
+   * comes back is fed to {@link #interpret} with {@code wanted}. Default: only a recording with the
+   * same parameters answers, unchanged.
+   */
+  default Optional<String> answerFrom(Map<String, String> recordedParams, String recordedRaw, ProbeRequest wanted) {
+    return recordedParams.equals(wanted.params()) ? Optional.of(recordedRaw) : Optional.empty();
+  }
+
+  /** True when the recorded and the wanted request name the same value for {@code param} (absent = ""). */
+  static boolean same(Map<String, String> recordedParams, ProbeRequest wanted, String param) {
+    return recordedParams.getOrDefault(param, "").equals(wanted.params().getOrDefault(param, ""));
   }
 }

@@ -26,13 +26,18 @@ public final class LabWiring implements AutoCloseable {
     // Everything but the shell commands; history goes to a throwaway directory.
     context.getEnvironment().getSystemProperties().putIfAbsent("dropdx.data-dir", System.getProperty("java.io.tmpdir") + "/dropdx-test-data");
     context.scan("dev.dropdx.probe", "dev.dropdx.diagnosis", "dev.dropdx.rules", "dev.dropdx.knowledge", "dev.dropdx.lab",
-        "dev.dropdx.config", "dev.dropdx.history", "dev.dropdx.bundle");
+        "dev.dropdx.config", "dev.dropdx.history", "dev.dropdx.bundle", "dev.dropdx.collect");
     context.refresh();
     children = context.getBean(ChildProcesses.class);
     runner = context.getBean(CommandRunner.class);
     instances = context.getBean(TracefsInstances.class);
     engine = context.getBean(DiagnosisEngine.class);
     lab = context.getBean(LabRunner.class);
+  }
+
+  /** Any other wired component. */
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
   }
 
   @Override

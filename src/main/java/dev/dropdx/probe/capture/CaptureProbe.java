@@ -16,6 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -25,13 +29,18 @@ import org.springframework.stereotype.Component;
  * rules asked about. Parameters: {@code netns}, {@code iface} (default "any"), {@code filter} (a
  * pcap filter such as "ip proto 47 and src host 198.18.40.1"), {@code count} (packets to wait
  * for, default 5). It waits at most the watch window plus two seconds. The pcap file lives in a
- * private temporary directory and is removed afterwards.
+ * private temporary directory and is removed afterwards; its bytes (up to 256 KiB) go into the raw
+ * output in base64, so a bundle replays the capture.
  */
 @Component
 public class CaptureProbe implements Probe {
   /** What a filter may contain: words, numbers, addresses, parentheses. Rules build it; still checked. */
   private static final Pattern SAFE_FILTER = Pattern.compile("[A-Za-z0-9 .:/()]{1,200}");
   private static final Pattern SAFE_IFACE = Pattern.compile("[A-Za-z0-9_.@:-]{1,15}");
+  private static final String DECODED = "--- decoded ---\n";
+  private static final String PCAP = "--- pcap base64 ---\n";
+  /** A few GRE headers need a few hundred bytes; the cap keeps a runaway capture out of the bundle. */
+  static final int MAX_PCAP = 256 * 1024;
 
   private final CommandRunner runner;
 
@@ -80,12 +89,49 @@ public class CaptureProbe implements Probe {
         return new ProbeOutcome("tcpdump", "capture failed: " + r.firstError(), List.of(),
             List.of("tcpdump wrote no capture on " + iface + ": " + r.firstError()), raw);
       }
-      return decode(netns, iface, filter, seconds, Files.readAllBytes(file), raw);
+      byte[] pcap = Files.readAllBytes(file);
+      return decode(netns, iface, filter, seconds, pcap.length > MAX_PCAP ? Arrays.copyOf(pcap, MAX_PCAP) : pcap, raw);
     } catch (IOException e) {
       return new ProbeOutcome("tcpdump", "capture failed: " + e.getMessage(), List.of(), List.of("capture failed: " + e.getMessage()), "");
     } finally {
       removeQuietly(dir);
     }
+  }
+
+  /** Decodes the capture file a recording holds (base64 after its command and stderr). */
+  @Override
+  public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
+    int at = raw.indexOf(PCAP);
+    if (at < 0) {
+      return new ProbeOutcome("tcpdump", "no capture recorded", List.of(),
+          List.of("the recording holds no capture file (tcpdump failed, or an older dropdx recorded only its summary)"), raw);
+    }
+    int decoded = raw.indexOf(DECODED);
+    String head = raw.substring(0, decoded >= 0 && decoded < at ? decoded : at);
+    byte[] pcap;
+    try {
+      pcap = Base64.getMimeDecoder().decode(raw.substring(at + PCAP.length()).strip());
+    } catch (IllegalArgumentException e) {
+      return new ProbeOutcome("tcpdump", "recorded capture unreadable", List.of(), List.of("recorded capture is not base64: " + e.getMessage()), raw);
+    }
+    return decode(request.params().getOrDefault("netns", ""), request.params().getOrDefault("iface", "any"),
+        request.params().getOrDefault("filter", "ip"), context.windowSeconds() + 2, pcap, head);
+  }
+
+  /**
+   * A capture of the same namespace answers a narrower one: on "any" or the same interface, with the
+   * same filter or one that only adds conditions ("ip proto 47" answers "ip proto 47 and src host X";
+   * the rules match the decoded headers' addresses themselves).
+   */
+  @Override
+  public Optional<String> answerFrom(Map<String, String> recordedParams, String recordedRaw, ProbeRequest wanted) {
+    String iface = recordedParams.getOrDefault("iface", "any");
+    String filter = recordedParams.getOrDefault("filter", "ip");
+    String wantedFilter = wanted.params().getOrDefault("filter", "ip");
+    boolean fits = Probe.same(recordedParams, wanted, "netns")
+        && (iface.equals("any") || iface.equals(wanted.params().getOrDefault("iface", "any")))
+        && (wantedFilter.equals(filter) || wantedFilter.startsWith(filter + " and "));
+    return fits ? Optional.of(recordedRaw) : Optional.empty();
   }
 
   /** Decodes a capture file into facts; separate from running tcpdump so it is tested on recordings. */
@@ -102,7 +148,7 @@ public class CaptureProbe implements Probe {
       }
     }
     List<GreHeader> gre = GreHeaders.decode(netns, iface, capture.packets());
-    StringBuilder rawOut = new StringBuilder(raw).append("link type ").append(capture.linkType()).append(", ")
+    StringBuilder rawOut = new StringBuilder(raw).append(DECODED).append("link type ").append(capture.linkType()).append(", ")
         .append(capture.records()).append(" record(s)\n");
     for (PcapReader.Ipv4Packet p : capture.packets()) {
       rawOut.append(p.src()).append(" > ").append(p.dst()).append(" proto ").append(p.protocol()).append(" payload ")
@@ -115,6 +161,7 @@ public class CaptureProbe implements Probe {
       notes.add("no packet matching '" + filter + "' was seen on " + iface + " in " + seconds
           + " s: the sender may have stopped, or the packets arrive on another interface");
     }
+    rawOut.append(PCAP).append(Base64.getMimeEncoder().encodeToString(pcap)).append('\n');
     String summary = capture.records() + " packet(s) captured on " + iface
         + (gre.isEmpty() ? "" : "; GRE: " + gre.stream().map(h -> h.src() + " -> " + h.dst() + " version " + h.version()
             + " flags " + h.flagLetters() + " type " + h.protocolTypeHex() + " x" + h.count()).reduce((a, b) -> a + ", " + b).orElse(""));

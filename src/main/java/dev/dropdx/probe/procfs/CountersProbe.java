@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,8 +47,6 @@ public class CountersProbe implements Probe {
   @Override
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
     String netns = request.params().getOrDefault("netns", "");
-    List<String> names = List.of(request.params().getOrDefault("names", "").strip().split("\\s+")).stream()
-        .filter(n -> !n.isBlank()).toList();
     double seconds = Double.parseDouble(request.params().getOrDefault("seconds", "1"));
     CommandResult first = runner.runIn(netns, FILES, Duration.ofSeconds(5));
     CommandResult second = first;
@@ -66,8 +65,7 @@ public class CountersProbe implements Probe {
   @Override
   public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
     String netns = request.params().getOrDefault("netns", "");
-    List<String> names = List.of(request.params().getOrDefault("names", "").strip().split("\\s+")).stream()
-        .filter(n -> !n.isBlank()).toList();
+    List<String> names = names(request.params());
     double seconds = Double.parseDouble(request.params().getOrDefault("seconds", "1"));
     int cut = raw.indexOf(AFTER);
     CommandResult first = RawCommand.decode(cut < 0 ? raw : raw.substring(0, cut));
@@ -91,5 +89,22 @@ public class CountersProbe implements Probe {
     String summary = names.isEmpty() ? facts.size() + " counters read"
         : facts.stream().map(f -> ((Counter) f).describe()).reduce((a, b) -> a + "; " + b).orElse("no such counter");
     return new ProbeOutcome("procfs", summary, facts, notes, raw);
+  }
+
+  /**
+   * Both readings hold every counter, so a recording of the same namespace and interval answers
+   * any names it read: all of them when it asked for none.
+   */
+  @Override
+  public Optional<String> answerFrom(Map<String, String> recordedParams, String recordedRaw, ProbeRequest wanted) {
+    List<String> had = names(recordedParams);
+    boolean fits = Probe.same(recordedParams, wanted, "netns")
+        && recordedParams.getOrDefault("seconds", "1").equals(wanted.params().getOrDefault("seconds", "1"))
+        && (had.isEmpty() || had.containsAll(names(wanted.params())));
+    return fits ? Optional.of(recordedRaw) : Optional.empty();
+  }
+
+  private static List<String> names(Map<String, String> params) {
+    return List.of(params.getOrDefault("names", "").strip().split("\\s+")).stream().filter(n -> !n.isBlank()).toList();
   }
 }

@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -25,11 +27,19 @@ import org.springframework.stereotype.Component;
  * Whether the kernel has a handler for GRE (IP protocol 47), from read-only sources only: dropdx
  * never loads a module or creates a GRE device to find out, because that would change the host.
  * Reads /proc/kallsyms, /proc/modules, /sys/module, the kernel config, /lib/modules/REL and the
- * namespace's IpInUnknownProtos twice, two seconds apart. Parameter: {@code netns}.
+ * namespace's IpInUnknownProtos twice, two seconds apart. Parameter: {@code netns}. The raw
+ * output keeps every source in sections, so a bundle replays the judgement.
  */
 @Component
 public class GreHandlerProbe implements Probe {
   private static final int COUNTER_SECONDS = 2;
+  private static final String UNREADABLE = "(unreadable)\n";
+  private static final String ABSENT = "(absent)\n";
+  private static final String NO_CONFIG = "kernel config (absent)";
+  private static final Pattern RECORDED = Pattern.compile("--- /proc/kallsyms \\(GRE symbols\\) ---\n(?<kallsyms>.*?)"
+      + "--- /proc/modules ---\n(?<modules>.*?)--- /sys/module ---\n(?<sys>[^\n]*)\n--- (?<configSource>[^\n]*) ---\n(?<config>.*?)"
+      + "--- modules\\.builtin \\(GRE lines\\) ---\n(?<builtin>.*?)--- modules\\.dep \\(GRE lines\\) ---\n(?<dep>.*?)"
+      + "--- /proc/net/snmp before ---\n(?<before>.*?)--- after (?<seconds>\\d+) s ---\n(?<after>.*)", Pattern.DOTALL);
 
   private final CommandRunner runner;
 
@@ -68,8 +78,39 @@ public class GreHandlerProbe implements Probe {
         GreHandlerAssessor.MODULES.stream().filter(m -> Files.isDirectory(Path.of("/sys/module", m))).toList(),
         configSource, config, greLines(read(lib.resolve("modules.builtin"))), greLines(read(lib.resolve("modules.dep"))), before, after,
         COUNTER_SECONDS);
-    GreHandler handler = GreHandlerAssessor.assess(sources);
-    return new ProbeOutcome("procfs", handler.describe(), List.of(handler), List.of(), raw(sources));
+    return interpret(request, raw(sources), context);
+  }
+
+  /** Reads back the sections {@link #raw} wrote and judges them again, as the live run did. */
+  @Override
+  public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
+    GreHandler handler = GreHandlerAssessor.assess(sources(request.params().getOrDefault("netns", ""), context.host().kernel(), raw));
+    return new ProbeOutcome("procfs", handler.describe(), List.of(handler), List.of(), raw);
+  }
+
+  /** The sources a recording holds; the section headers are those {@link #raw} writes. */
+  static GreHandlerAssessor.Sources sources(String netns, String kernel, String raw) {
+    Matcher m = RECORDED.matcher(raw);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("recorded gre-handler output lacks its sections");
+    }
+    List<String> kallsyms = m.group("kallsyms").equals(UNREADABLE) ? null
+        : m.group("kallsyms").lines().filter(l -> !l.isBlank()).toList();
+    String sys = m.group("sys").strip();
+    List<String> sysModule = sys.length() < 2 ? List.of()
+        : Stream.of(sys.substring(1, sys.length() - 1).split(",\\s*")).filter(x -> !x.isBlank()).toList();
+    String configSource = m.group("configSource").equals(NO_CONFIG) ? null : m.group("configSource");
+    return new GreHandlerAssessor.Sources(netns, kernel, kallsyms, absent(m.group("modules")), sysModule, configSource,
+        configSource == null ? null : m.group("config"), absent(m.group("builtin")), absent(m.group("dep")),
+        orNull(m.group("before")), orNull(m.group("after")), Integer.parseInt(m.group("seconds")));
+  }
+
+  private static String absent(String section) {
+    return section.equals(ABSENT) ? null : section;
+  }
+
+  private static String orNull(String snmp) {
+    return snmp.equals("null") ? null : snmp;
   }
 
   private String snmp(String netns) {
@@ -121,13 +162,13 @@ public class GreHandlerProbe implements Probe {
     }
   }
 
-  private static String raw(GreHandlerAssessor.Sources s) {
-    return "--- /proc/kallsyms (GRE symbols) ---\n" + (s.kallsyms() == null ? "(unreadable)\n" : String.join("\n", s.kallsyms()) + "\n")
-        + "--- /proc/modules ---\n" + (s.procModules() == null ? "(absent)\n" : s.procModules())
+  static String raw(GreHandlerAssessor.Sources s) {
+    return "--- /proc/kallsyms (GRE symbols) ---\n" + (s.kallsyms() == null ? UNREADABLE : String.join("\n", s.kallsyms()) + "\n")
+        + "--- /proc/modules ---\n" + (s.procModules() == null ? ABSENT : s.procModules())
         + "--- /sys/module ---\n" + s.sysModule() + "\n"
-        + "--- " + (s.configSource() == null ? "kernel config (absent)" : s.configSource()) + " ---\n" + (s.config() == null ? "" : s.config())
-        + "--- modules.builtin (GRE lines) ---\n" + (s.modulesBuiltin() == null ? "(absent)\n" : s.modulesBuiltin())
-        + "--- modules.dep (GRE lines) ---\n" + (s.modulesDep() == null ? "(absent)\n" : s.modulesDep())
+        + "--- " + (s.configSource() == null ? NO_CONFIG : s.configSource()) + " ---\n" + (s.config() == null ? "" : s.config())
+        + "--- modules.builtin (GRE lines) ---\n" + (s.modulesBuiltin() == null ? ABSENT : s.modulesBuiltin())
+        + "--- modules.dep (GRE lines) ---\n" + (s.modulesDep() == null ? ABSENT : s.modulesDep())
         + "--- /proc/net/snmp before ---\n" + s.snmpBefore() + "--- after " + s.seconds() + " s ---\n" + s.snmpAfter();
   }
 

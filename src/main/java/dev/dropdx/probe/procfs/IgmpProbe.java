@@ -14,6 +14,8 @@ import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,5 +73,11 @@ public class IgmpProbe implements Probe {
       summary = listed + " interface(s) listed in /proc/net/igmp";
     }
     return new ProbeOutcome("procfs", summary, facts, List.of(), raw);
+  }
+
+  /** /proc/net/igmp lists every interface of the namespace, so any interface is answered. */
+  @Override
+  public Optional<String> answerFrom(Map<String, String> recordedParams, String recordedRaw, ProbeRequest wanted) {
+    return Probe.same(recordedParams, wanted, "netns") ? Optional.of(recordedRaw) : Optional.empty();
   }
 }

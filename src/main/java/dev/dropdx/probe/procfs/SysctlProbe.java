@@ -11,15 +11,23 @@ import dev.dropdx.probe.exec.CommandResult;
 import dev.dropdx.probe.exec.CommandRunner;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads sysctls inside a network namespace. Parameters: {@code netns}, {@code keys}
- * (space-separated). A key the kernel does not have yields no fact and a note.
+ * (space-separated), and {@code prefixes} (space-separated, e.g. "net.ipv4.conf": every sysctl
+ * below it, as `collect` records them). A key the kernel does not have yields no fact and a note.
  */
 @Component
 public class SysctlProbe implements Probe {
+  private static final String PROC_SYS = "/proc/sys/";
+  /** Beyond this many values the trail says how many, not each one. */
+  private static final int LISTED = 8;
+
   private final CommandRunner runner;
 
   public SysctlProbe(CommandRunner runner) {
@@ -40,10 +48,15 @@ public class SysctlProbe implements Probe {
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
     String netns = request.params().getOrDefault("netns", "");
     StringBuilder raw = new StringBuilder();
-    for (String key : request.params().getOrDefault("keys", "").split("\\s+")) {
-      if (key.isBlank()) {
-        continue;
+    for (String prefix : words(request, "prefixes")) {
+      // One grep per subtree instead of one cat per file: a conf dump is hundreds of files.
+      CommandResult r = runner.runIn(netns, List.of("grep", "-r", "-s", "-H", "", SysctlPaths.toPath(prefix)), Duration.ofSeconds(10));
+      if (r.stdout().isBlank()) {
+        raw.append(prefix).append(" ! ").append(r.firstError()).append('\n');
       }
+      r.stdout().lines().map(SysctlProbe::dumpLine).flatMap(Optional::stream).forEach(l -> raw.append(l).append('\n'));
+    }
+    for (String key : words(request, "keys")) {
       CommandResult r = runner.runIn(netns, List.of("cat", SysctlPaths.toPath(key)), Duration.ofSeconds(5));
       raw.append(key).append(r.ok() ? " = " + r.stdout().strip() : " ! " + r.firstError()).append('\n');
     }
@@ -65,7 +78,55 @@ public class SysctlProbe implements Probe {
         notes.add("sysctl " + line.substring(0, bang) + " could not be read: " + line.substring(bang + 3));
       }
     }
-    String summary = facts.stream().map(f -> ((SysctlValue) f).describe()).reduce((a, b) -> a + "; " + b).orElse("nothing read");
+    String summary = facts.size() > LISTED ? facts.size() + " sysctls read"
+        : facts.stream().map(f -> ((SysctlValue) f).describe()).reduce((a, b) -> a + "; " + b).orElse("nothing read");
     return new ProbeOutcome("procfs", summary, facts, notes, raw);
+  }
+
+  /**
+   * A recording of the same namespace answers when it holds every wanted key: read as a key, or
+   * lying below a recorded prefix (a key missing from a prefix dump does not exist there).
+   */
+  @Override
+  public Optional<String> answerFrom(Map<String, String> recordedParams, String recordedRaw, ProbeRequest wanted) {
+    if (!Probe.same(recordedParams, wanted, "netns") || !wanted.params().getOrDefault("prefixes", "").isBlank()) {
+      return Probe.super.answerFrom(recordedParams, recordedRaw, wanted);
+    }
+    Map<String, String> lines = new LinkedHashMap<>();
+    recordedRaw.lines().forEach(l -> keyOf(l).ifPresent(k -> lines.putIfAbsent(k, l)));
+    List<String> keys = List.of(recordedParams.getOrDefault("keys", "").split("\\s+"));
+    List<String> prefixes = List.of(recordedParams.getOrDefault("prefixes", "").split("\\s+"));
+    StringBuilder answer = new StringBuilder();
+    for (String key : words(wanted, "keys")) {
+      Optional<String> under = prefixes.stream().filter(p -> !p.isBlank() && key.startsWith(p + ".")).findFirst();
+      if (lines.containsKey(key) && (keys.contains(key) || under.isPresent())) {
+        answer.append(lines.get(key)).append('\n');
+      } else if (under.isPresent()) {
+        answer.append(key).append(" ! not present when ").append(under.get()).append(" was recorded\n");
+      } else {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(answer.toString());
+  }
+
+  private static Optional<String> keyOf(String rawLine) {
+    int eq = rawLine.indexOf(" = ");
+    int bang = rawLine.indexOf(" ! ");
+    int at = eq > 0 && (bang < 0 || eq < bang) ? eq : bang;
+    return at > 0 ? Optional.of(rawLine.substring(0, at)) : Optional.empty();
+  }
+
+  /** grep's "/proc/sys/net/ipv4/conf/eth0/rp_filter:1" as "net.ipv4.conf.eth0.rp_filter = 1". */
+  static Optional<String> dumpLine(String grepLine) {
+    int colon = grepLine.indexOf(':');
+    if (!grepLine.startsWith(PROC_SYS) || colon < 0) {
+      return Optional.empty();
+    }
+    return Optional.of(grepLine.substring(PROC_SYS.length(), colon).replace('/', '.') + " = " + grepLine.substring(colon + 1).strip());
+  }
+
+  private static List<String> words(ProbeRequest request, String param) {
+    return List.of(request.params().getOrDefault(param, "").split("\\s+")).stream().filter(w -> !w.isBlank()).toList();
   }
 }

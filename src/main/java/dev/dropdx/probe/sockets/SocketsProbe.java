@@ -14,6 +14,8 @@ import dev.dropdx.probe.exec.RawCommand;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,5 +67,11 @@ public class SocketsProbe implements Probe {
       summary += onPort.isEmpty() ? "; none on port " + port : "; on port " + port + ": " + String.join("; ", onPort);
     }
     return new ProbeOutcome("iproute2", summary, facts, List.of(), raw);
+  }
+
+  /** Every socket of the namespace is recorded whatever the port, so any port is answered. */
+  @Override
+  public Optional<String> answerFrom(Map<String, String> recordedParams, String recordedRaw, ProbeRequest wanted) {
+    return Probe.same(recordedParams, wanted, "netns") ? Optional.of(recordedRaw) : Optional.empty();
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dropdx.fact.GreHeader;
+import dev.dropdx.fact.ProbeRequest;
+import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.ProbeOutcome;
 import dev.dropdx.probe.capture.PcapReader.Capture;
 import dev.dropdx.probe.capture.PcapReader.PcapFormatException;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Recordings: tcpdump -w inside dropdx-lab-gre-rx on this kernel, packets.py send-ip --proto 47. */
@@ -127,6 +130,27 @@ class PcapReaderTest {
     ProbeOutcome none = CaptureProbe.decode("ns", "gre-rx0", "ip proto 47", 5, new byte[0], "");
     assertThat(none.facts()).isEmpty();
     assertThat(none.notes()).anySatisfy(n -> assertThat(n).contains("no packet matching"));
+  }
+
+  @Test
+  void aRecordedCaptureReplaysToTheSameFactsAndAnswersANarrowerFilter() throws Exception {
+    ProbeOutcome live = CaptureProbe.decode("ns", "any", "ip proto 47", 5, recorded("gre-v1-pptp-ethernet.pcap"), "$ tcpdump\n");
+    CaptureProbe probe = new CaptureProbe(null);
+    ProbeRequest narrower = ProbeRequest.of("capture", 60, "test", "why", "netns", "ns", "iface", "gre-rx0",
+        "filter", "ip proto 47 and src host 198.18.40.1", "count", "5");
+    Map<String, String> recordedParams = Map.of("netns", "ns", "iface", "any", "filter", "ip proto 47", "count", "5");
+    String answer = probe.answerFrom(recordedParams, live.raw(), narrower).orElseThrow();
+    ProbeOutcome replayed = probe.interpret(narrower, answer, new ProbeContext(null, null, 3, line -> { }));
+    assertThat(replayed.facts()).singleElement().isInstanceOf(GreHeader.class)
+        .satisfies(h -> assertThat(((GreHeader) h).version()).isEqualTo(1));
+    assertThat(replayed.summary()).contains("3 packet(s)").contains("version 1");
+    assertThat(replayed.raw()).startsWith("$ tcpdump\n").containsOnlyOnce("--- pcap base64 ---");
+    // near misses: another namespace, another interface than the one recorded, a filter that is not narrower
+    assertThat(probe.answerFrom(recordedParams, live.raw(), ProbeRequest.of("capture", 60, "t", "w", "netns", "other",
+        "filter", "ip proto 47"))).isEmpty();
+    assertThat(probe.answerFrom(Map.of("netns", "ns", "iface", "eth0", "filter", "ip proto 47"), live.raw(), narrower)).isEmpty();
+    assertThat(probe.answerFrom(recordedParams, live.raw(), ProbeRequest.of("capture", 60, "t", "w", "netns", "ns",
+        "filter", "ip proto 47x"))).isEmpty();
   }
 
   /** Rewrites a little-endian pcap in big-endian order: the file header's and every record header's fields. */

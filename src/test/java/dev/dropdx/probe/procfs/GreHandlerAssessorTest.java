@@ -87,4 +87,21 @@ class GreHandlerAssessorTest {
     assertThat(SnmpCounter.ip(recorded("gre-snmp-after.txt"), "NoSuchCounter")).isEmpty();
     assertThat(SnmpCounter.ip("Tcp: A\nTcp: 1\n", "InUnknownProtos")).isEmpty();
   }
+
+  /** The probe's raw output holds every source, so a bundle reaches the same judgement offline. */
+  @Test
+  void aRecordingReplaysToTheSameJudgement() throws Exception {
+    List<GreHandlerAssessor.Sources> cases = List.of(
+        new GreHandlerAssessor.Sources("dropdx-lab-gre-rx", REL, List.of(), null, List.of(), "/proc/config.gz",
+            recorded("gre-config-6.18.txt"), null, null, recorded("gre-snmp-before.txt"), recorded("gre-snmp-after.txt"), 2),
+        new GreHandlerAssessor.Sources("", "6.1.0-13-amd64", List.of("ffffffffc0a1b010 T gre_add_protocol\t[gre]"),
+            "gre 16384 1 ip_gre, Live 0x0\n", List.of("gre", "ip_gre"), "/boot/config-6.1.0-13-amd64", "CONFIG_MODULES=y\n",
+            "kernel/net/ipv4/ip_tunnel.ko\n", "kernel/net/ipv4/gre.ko:\n", null, null, 2),
+        new GreHandlerAssessor.Sources("", "6.1.0", null, null, List.of(), null, null, null, null, null, null, 2));
+    for (GreHandlerAssessor.Sources s : cases) {
+      GreHandlerAssessor.Sources back = GreHandlerProbe.sources(s.netns(), s.kernel(), GreHandlerProbe.raw(s));
+      assertThat(back).isEqualTo(s);
+      assertThat(GreHandlerAssessor.assess(back)).isEqualTo(GreHandlerAssessor.assess(s));
+    }
+  }
 }

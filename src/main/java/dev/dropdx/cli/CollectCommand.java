@@ -1,0 +1,83 @@
+package dev.dropdx.cli;
+
+import dev.dropdx.bundle.BundleCodec;
+import dev.dropdx.bundle.EvidenceBundle;
+import dev.dropdx.collect.CollectPlan;
+import dev.dropdx.collect.Collection;
+import dev.dropdx.collect.Collector;
+import dev.dropdx.fact.Target;
+import dev.dropdx.probe.drops.NetnsInodes;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+/** `collect`: gather the standard first-round evidence into a bundle, to diagnose elsewhere. */
+@Component
+public class CollectCommand {
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  private final Collector collector;
+  private final CommandGuard guard;
+  private final ReportPrinter printer;
+  private final NetnsInodes namespaces;
+  private final BundleCodec bundles;
+
+  public CollectCommand(Collector collector, CommandGuard guard, ReportPrinter printer, NetnsInodes namespaces, BundleCodec bundles) {
+    this.collector = collector;
+    this.guard = guard;
+    this.printer = printer;
+    this.namespaces = namespaces;
+    this.bundles = bundles;
+  }
+
+  @Command(name = "collect", group = "Diagnosis",
+      description = "Gather the standard first-round evidence into a bundle, without the rules, to diagnose elsewhere",
+      help = "Watches skb:kfree_skb for the target for the window, then reads what the plan lists (sysctls, routes both ways, "
+          + "multicast groups, addresses, links, sockets, netfilter, counters, softnet, GRE handler, modules) and writes an "
+          + "evidence bundle. Diagnose it anywhere with diagnose --replay FILE or batch. Exit codes: 0 written, 2 bad input, "
+          + "1 cannot run. Example: collect --netns web --src 198.18.2.1 --proto icmp --window 3 --out web.json")
+  public void collect(
+      CommandContext ctx,
+      @Option(longName = "src", description = "source IPv4 address of the packets") String src,
+      @Option(longName = "dst", description = "destination IPv4 address") String dst,
+      @Option(longName = "proto", description = "udp, tcp, icmp, ospf, gre, vxlan or an IP protocol number") String proto,
+      @Option(longName = "dport", description = "destination port (udp/tcp)") String dport,
+      @Option(longName = "iface", description = "interface the packets arrive on or leave by") String iface,
+      @Option(longName = "netns", description = "network namespace (ip netns list); default: dropdx's own") String netns,
+      @Option(longName = "window", description = "seconds to watch for drops", defaultValue = "5") String window,
+      @Option(longName = "out", description = "bundle file to write (default: dropdx-collect-HOST-TIME.json here)") String out,
+      @Option(longName = "plan", description = "a collect plan file instead of the built-in first-round plan") String plan) {
+    guard.run(ctx.outputWriter(), () -> {
+      Target target = TargetOptions.parse(src, dst, proto, dport, iface, netns);
+      int seconds = TargetOptions.number("--window", window, 1, 300);
+      CollectPlan steps = collector.plan(plan == null ? null : Path.of(plan));
+      if (!namespaces.exists(target.netns())) {
+        throw new UsageException("network namespace '" + target.netns() + "' does not exist (see ip netns list)");
+      }
+      Path file = out != null ? Path.of(out) : null;
+      if (file != null && file.toAbsolutePath().getParent() != null && !file.toAbsolutePath().getParent().toFile().isDirectory()) {
+        throw new UsageException("--out " + TargetOptions.quote(out) + ": the directory does not exist");
+      }
+      Collection collected;
+      try {
+        collected = collector.collect(target, steps, seconds, printer.progress());
+      } finally {
+        printer.endProgress();
+      }
+      EvidenceBundle bundle = bundles.of(collected);
+      if (file == null) {
+        file = Path.of("dropdx-collect-" + bundle.hostname().replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
+            + LocalDateTime.now().format(STAMP) + ".json");
+      }
+      bundles.write(bundle, file);
+      ctx.outputWriter().println("collected " + collected.probes().size() + " probe result(s) for " + target.describe()
+          + (collected.missed() == 0 ? "" : " (" + collected.missed() + " request(s) not answerable here, listed in the bundle's trail)")
+          + " into " + file + "; diagnose it anywhere with: dropdx diagnose --replay " + file);
+      return ExitCodes.DIAGNOSED;
+    });
+  }
+}

@@ -1,0 +1,28 @@
+package dev.dropdx.collect;
+
+import dev.dropdx.diagnosis.RecordedProbe;
+import dev.dropdx.diagnosis.TrailStep;
+import dev.dropdx.fact.HostFacts;
+import dev.dropdx.fact.Target;
+import java.util.List;
+
+/**
+ * What one `collect` gathered: everything an evidence bundle holds except a verdict.
+ *
+ * @param target what was asked about
+ * @param host the host's capabilities
+ * @param probes every probe that ran, with its raw output
+ * @param trail each request of the plan: run, not available here, or failed
+ */
+public record Collection(Target target, HostFacts host, List<RecordedProbe> probes, List<TrailStep> trail) {
+
+  public Collection {
+    probes = List.copyOf(probes);
+    trail = List.copyOf(trail);
+  }
+
+  /** Requests of the plan this host could not answer (not available or failed). */
+  public long missed() {
+    return trail.stream().filter(s -> s.backend().equals("-")).count();
+  }
+}

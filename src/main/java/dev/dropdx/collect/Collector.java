@@ -1,0 +1,210 @@
+package dev.dropdx.collect;
+
+import dev.dropdx.diagnosis.CannotDiagnoseException;
+import dev.dropdx.diagnosis.RecordedProbe;
+import dev.dropdx.diagnosis.TrailStep;
+import dev.dropdx.fact.HostFacts;
+import dev.dropdx.fact.ProbeRequest;
+import dev.dropdx.fact.Target;
+import dev.dropdx.probe.Availability;
+import dev.dropdx.probe.Probe;
+import dev.dropdx.probe.ProbeCatalog;
+import dev.dropdx.probe.ProbeContext;
+import dev.dropdx.probe.ProbeOutcome;
+import dev.dropdx.probe.host.HostFactsDetector;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a {@link CollectPlan} on this host, without the rules: each line becomes probe requests
+ * (one per matching fact when it names one), each runs where the host can, and its raw output is
+ * kept for a bundle that `diagnose --replay` or `batch` diagnoses elsewhere.
+ */
+@Component
+public class Collector {
+  /** The plan built into dropdx. */
+  public static final String DEFAULT_PLAN = "collect/first-round.plan";
+
+  private final ProbeCatalog probes;
+  private final HostFactsDetector detector;
+
+  public Collector(ProbeCatalog probes, HostFactsDetector detector) {
+    this.probes = probes;
+    this.detector = detector;
+  }
+
+  /** The built-in plan, or a plan file. */
+  public CollectPlan plan(Path file) {
+    try {
+      if (file == null) {
+        try (InputStream in = Collector.class.getClassLoader().getResourceAsStream(DEFAULT_PLAN)) {
+          return checked(CollectPlan.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_PLAN));
+        }
+      }
+      if (!Files.isRegularFile(file)) {
+        throw new CollectPlanException(file + ": no such plan file");
+      }
+      return checked(CollectPlan.parse(Files.readString(file), file.toString()));
+    } catch (IOException e) {
+      throw new CollectPlanException((file == null ? DEFAULT_PLAN : file) + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  /** Gathers the plan's evidence about the target on this host. */
+  public Collection collect(Target target, CollectPlan plan, int windowSeconds, Consumer<String> progress) {
+    long start = System.nanoTime();
+    HostFacts host = detector.detect();
+    requireOne(plan, host);
+    List<TrailStep> trail = new ArrayList<>();
+    trail.add(new TrailStep(0, "host", null, "procfs", "dropdx collect", "which backends this host offers", 0, millisSince(start),
+        "kernel " + host.kernel() + ", " + (host.root() ? "root" : "not root") + ", tools " + host.tools(), host.notes()));
+    List<RecordedProbe> recorded = new ArrayList<>();
+    List<Object> facts = new ArrayList<>();
+    Set<String> done = new HashSet<>();
+    ProbeContext context = new ProbeContext(target, host, windowSeconds, progress);
+    for (PlanStep step : plan.steps()) {
+      Probe probe = probes.find(step.probe()).orElseThrow();
+      for (ProbeRequest request : requests(step, target, host, facts)) {
+        if (!done.add(request.key())) {
+          continue;
+        }
+        long at = millisSince(start);
+        Availability a = probe.availability(host);
+        if (!a.available()) {
+          trail.add(step(trail, request, "-", at, 0, "not collected: " + a.reason(), List.of()));
+          continue;
+        }
+        progress.accept("collect " + trail.size() + ": " + request.probe() + " " + request.params());
+        long t0 = System.nanoTime();
+        try {
+          ProbeOutcome o = probe.run(request, context);
+          trail.add(step(trail, request, o.backend(), at, millisSince(t0), o.summary(), o.notes()));
+          recorded.add(new RecordedProbe(request.probe(), request.params(), o.backend(), o.raw()));
+          facts.addAll(o.facts());
+        } catch (RuntimeException e) {
+          // One failing probe is evidence missing, not the end of the collection.
+          trail.add(step(trail, request, "-", at, millisSince(t0), "failed: " + e.getMessage(), List.of()));
+        }
+      }
+    }
+    if (!plan.required().isEmpty() && recorded.stream().noneMatch(r -> plan.required().contains(r.probe()))) {
+      throw new CannotDiagnoseException("collect gathered no drop evidence (" + String.join(", ", plan.required()) + "): "
+          + trail.stream().filter(s -> plan.required().contains(s.probe())).map(TrailStep::result).distinct()
+              .reduce((x, y) -> x + "; " + y).orElse("the plan's conditions left them all out"));
+    }
+    return new Collection(target, host, recorded, trail);
+  }
+
+  /** The requests one plan line makes now: one, none (a value is missing or a condition fails), or one per fact. */
+  static List<ProbeRequest> requests(PlanStep step, Target target, HostFacts host, List<Object> facts) {
+    List<String> factTypes = step.sources().stream().filter(s -> !s.equals("target") && !s.equals("host")).toList();
+    List<Object> subjects = factTypes.isEmpty() ? java.util.Arrays.asList((Object) null)
+        : facts.stream().filter(f -> f.getClass().getSimpleName().equals(factTypes.get(0))).toList();
+    Set<ProbeRequest> out = new LinkedHashSet<>();
+    for (Object subject : subjects) {
+      Map<String, Object> sources = new HashMap<>();
+      sources.put("target", target);
+      sources.put("host", host);
+      if (subject != null) {
+        sources.put(factTypes.get(0), subject);
+      }
+      boolean holds = step.conditions().stream()
+          .allMatch(c -> String.valueOf(value(step, sources, c.source(), c.field())).equals(c.value()) == c.equal());
+      Map<String, String> params = holds ? fill(step, sources) : null;
+      if (params != null) {
+        out.add(new ProbeRequest(step.probe(), params, 0, "collect plan line " + step.line(), step.why()));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The parameters with their placeholders filled in; null when one has no value. */
+  private static Map<String, String> fill(PlanStep step, Map<String, Object> sources) {
+    Map<String, String> params = new HashMap<>();
+    for (Map.Entry<String, String> e : step.params().entrySet()) {
+      Matcher m = PlanStep.PLACEHOLDER.matcher(e.getValue());
+      StringBuilder sb = new StringBuilder();
+      while (m.find()) {
+        Object v = value(step, sources, m.group(1), m.group(2));
+        if (v == null) {
+          return null;
+        }
+        m.appendReplacement(sb, Matcher.quoteReplacement(v.toString()));
+      }
+      m.appendTail(sb);
+      params.put(e.getKey(), sb.toString());
+    }
+    return params;
+  }
+
+  /** A field of a source record by its accessor name (enums by name); null when absent. */
+  private static Object value(PlanStep step, Map<String, Object> sources, String source, String field) {
+    Object o = sources.get(source);
+    if (o == null) {
+      return null;
+    }
+    try {
+      Object v = o.getClass().getMethod(field).invoke(o);
+      return v instanceof Enum<?> en ? en.name() : v;
+    } catch (NoSuchMethodException | IllegalAccessException e) {
+      throw new CollectPlanException("collect plan line " + step.line() + ": " + source + " has no field '" + field + "'");
+    } catch (InvocationTargetException e) {
+      return null;
+    }
+  }
+
+  private CollectPlan checked(CollectPlan plan) {
+    Set<String> unknown = new java.util.TreeSet<>();
+    plan.steps().forEach(s -> unknown.add(s.probe()));
+    plan.required().forEach(unknown::add);
+    unknown.removeAll(probes.ids());
+    if (!unknown.isEmpty()) {
+      throw new CollectPlanException(plan.name() + ": no probe named " + unknown + " (known: " + probes.ids() + ")");
+    }
+    for (PlanStep s : plan.steps()) {
+      if (s.sources().stream().filter(x -> !x.equals("target") && !x.equals("host")).count() > 1) {
+        throw new CollectPlanException(plan.name() + ":" + s.line() + ": a line may name one fact type besides target and host");
+      }
+    }
+    return plan;
+  }
+
+  private void requireOne(CollectPlan plan, HostFacts host) {
+    if (plan.required().isEmpty()) {
+      return;
+    }
+    List<String> reasons = new ArrayList<>();
+    for (String id : plan.required()) {
+      Availability a = probes.find(id).orElseThrow().availability(host);
+      if (a.available()) {
+        return;
+      }
+      reasons.add(id + ": " + a.reason());
+    }
+    throw new CannotDiagnoseException("collect cannot watch for drops on this host: " + String.join("; ", reasons));
+  }
+
+  private static TrailStep step(List<TrailStep> trail, ProbeRequest r, String backend, long at, long millis, String result,
+      List<String> notes) {
+    return new TrailStep(trail.size(), r.probe(), r.params(), backend, r.askedBy(), r.why(), at, millis, result, notes);
+  }
+
+  private static long millisSince(long nanos) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+  }
+}

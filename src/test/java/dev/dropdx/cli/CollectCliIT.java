@@ -1,0 +1,83 @@
+package dev.dropdx.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dropdx.lab.LabNetwork;
+import dev.dropdx.lab.RpFilterStrictScenario;
+import dev.dropdx.probe.exec.ChildProcesses;
+import dev.dropdx.probe.exec.CommandResult;
+import dev.dropdx.probe.exec.CommandRunner;
+import dev.dropdx.support.LabTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/** `collect` as runbooks run it: 0 bundle written, 2 bad input, 1 cannot run; the bundle replays with the jar. */
+class CollectCliIT {
+  private final ChildProcesses children = new ChildProcesses();
+  private final CommandRunner runner = new CommandRunner(children);
+  @TempDir Path dir;
+
+  private CommandResult dropdx(List<String> prefix, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(prefix);
+    cmd.addAll(List.of("java", "-jar", Path.of("target/dropdx.jar").toAbsolutePath().toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+    pb.environment().put("DROPDX_DATA_DIR", dir.resolve("data").toString()); // never the user's own history
+    Process p = pb.start();
+    var out = CommandRunner.drain(p.getInputStream());
+    var err = CommandRunner.drain(p.getErrorStream());
+    boolean done = p.waitFor(120, TimeUnit.SECONDS);
+    if (!done) {
+      p.destroyForcibly();
+    }
+    return new CommandResult(cmd, done ? p.exitValue() : -1, out.join(), err.join(), !done);
+  }
+
+  @Test
+  void badTargetOrPlanIsExitTwoWithOneLine() throws Exception {
+    CommandResult r = dropdx(List.of(), "collect", "--src", "nope", "--out", "x.json");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr().strip()).isEqualTo("dropdx: --src 'nope' is not an IPv4 address (example: 198.18.2.1)");
+    Files.writeString(dir.resolve("broken.plan"), "route to={target.dst} when Drop.match=OTHER\n");
+    r = dropdx(List.of(), "collect", "--plan", "broken.plan");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).startsWith("dropdx: broken.plan:1: 'Drop.match=OTHER' is not a condition");
+    assertThat(dir.resolve("x.json")).doesNotExist();
+  }
+
+  @Test
+  @LabTest
+  void withoutRootNothingCanWatchForDropsSoExitOne() throws Exception {
+    // The same jar as an unprivileged user: no kfree_skb watch can run, so no bundle is written.
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+    CommandResult r = dropdx(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"),
+        "collect", "--src", "198.18.0.1", "--out", "x.json");
+    assertThat(r.exitCode()).as(r.stderr()).isEqualTo(1);
+    assertThat(r.stderr()).startsWith("dropdx: collect cannot watch for drops on this host: drop-watch: watching kfree_skb needs root");
+    assertThat(dir.resolve("x.json")).doesNotExist();
+  }
+
+  @Test
+  @LabTest
+  void aCollectedBundleIsWrittenWithExitZeroAndReplaysToTheCause() throws Exception {
+    try (LabNetwork net = new LabNetwork(runner, children)) {
+      var target = new RpFilterStrictScenario().setUp(net);
+      Thread.sleep(1000);
+      CommandResult r = dropdx(List.of(), "collect", "--netns", target.netns(), "--src", target.src(), "--proto", "icmp",
+          "--window", "2", "--out", "rpf.json");
+      assertThat(r.exitCode()).as(r.stderr()).isZero();
+      assertThat(r.stdout()).contains("into rpf.json").contains("dropdx diagnose --replay rpf.json");
+    }
+    CommandResult replay = dropdx(List.of(), "diagnose", "--replay", "rpf.json", "--format", "json");
+    assertThat(replay.exitCode()).as(replay.stderr()).isZero();
+    assertThat(JsonMapper.builder().build().readTree(replay.stdout()).get("diagnoses").get(0).get("cause").asString())
+        .isEqualTo("rp-filter");
+  }
+}
