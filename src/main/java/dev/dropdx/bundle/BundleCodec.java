@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -23,14 +25,26 @@ public class BundleCodec {
   static final long MAX_BYTES = 64L * 1024 * 1024;
 
   private final JsonMapper json;
+  private final String hostname;
 
+  /** A codec that names bundles after the kernel's hostname. */
   public BundleCodec(JsonMapper json) {
+    this(json, "");
+  }
+
+  /**
+   * A codec that names bundles after {@code hostname} (dropdx.hostname, e.g. an Ansible inventory name: hosts
+   * that share a UTS namespace, or whose inventory name differs, stay apart in a fleet report); blank = the kernel's.
+   */
+  @Autowired
+  public BundleCodec(JsonMapper json, @Value("${dropdx.hostname:}") String hostname) {
     this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
+    this.hostname = hostname == null || hostname.isBlank() ? kernelHostname() : hostname.strip();
   }
 
   /** The bundle of a finished diagnosis. */
   public EvidenceBundle of(DiagnosisReport report) {
-    return new EvidenceBundle(EvidenceBundle.CURRENT_VERSION, Instant.now().toString(), hostname(), report.target(),
+    return new EvidenceBundle(EvidenceBundle.CURRENT_VERSION, Instant.now().toString(), hostname, report.target(),
         report.host(), report.evidence(), report.trail(), report.verdict().id(),
         report.diagnoses().stream().map(ExplainedDiagnosis::cause).toList());
   }
@@ -63,15 +77,43 @@ public class BundleCodec {
 
   /** Reads and checks a bundle file. */
   public EvidenceBundle read(Path file) {
+    return parse(bytes(file, "bundle"), file.toString());
+  }
+
+  /** Reads and checks a host status file (HOST.status.json, written by a fleet run for a host without a bundle). */
+  public HostStatus readStatus(Path file) {
+    String name = file.toString();
+    JsonNode root = tree(bytes(file, "host status"), name);
+    JsonNode version = root.get("dropdx-host-status");
+    if (version == null || !version.isIntegralNumber() || version.asInt() != 1) {
+      throw new BundleException(name + ": not a dropdx host status (expected \"dropdx-host-status\": 1)");
+    }
+    HostStatus status;
+    try {
+      status = json.treeToValue(root, HostStatus.class);
+    } catch (JacksonException | IllegalArgumentException e) {
+      throw new BundleException(name + ": malformed host status (" + firstLine(e.getMessage()) + ")");
+    }
+    if (status.host() == null || status.host().isBlank()) {
+      throw new BundleException(name + ": malformed host status (no \"host\")");
+    }
+    if (!HostStatus.STATUSES.contains(status.status())) {
+      throw new BundleException(name + ": malformed host status (status \"" + status.status() + "\" is not one of "
+          + String.join(", ", HostStatus.STATUSES) + ")");
+    }
+    return status;
+  }
+
+  private static byte[] bytes(Path file, String what) {
     try {
       if (!Files.isRegularFile(file)) {
-        throw new BundleException(file + ": no such bundle file");
+        throw new BundleException(file + ": no such " + what + " file");
       }
       if (Files.size(file) > MAX_BYTES) {
-        throw new BundleException(file + ": larger than " + MAX_BYTES / (1024 * 1024) + " MiB, not a dropdx bundle");
+        throw new BundleException(file + ": larger than " + MAX_BYTES / (1024 * 1024) + " MiB, not a dropdx " + what);
       }
       try (InputStream in = Files.newInputStream(file)) {
-        return parse(in.readAllBytes(), file.toString());
+        return in.readAllBytes();
       }
     } catch (IOException e) {
       throw new BundleException(file + ": cannot read: " + e.getMessage());
@@ -80,15 +122,7 @@ public class BundleCodec {
 
   /** Parses bundle bytes; {@code name} labels error messages. */
   public EvidenceBundle parse(byte[] bytes, String name) {
-    JsonNode root;
-    try {
-      root = json.readTree(bytes);
-    } catch (JacksonException e) {
-      throw new BundleException(name + ": not valid JSON (" + firstLine(e.getOriginalMessage()) + "); truncated or not a bundle");
-    }
-    if (root == null || !root.isObject()) {
-      throw new BundleException(name + ": not a dropdx bundle (expected a JSON object)");
-    }
+    JsonNode root = tree(bytes, name);
     JsonNode version = root.get("dropdx-bundle");
     if (version == null || !version.isIntegralNumber()) {
       throw new BundleException(name + ": not a dropdx bundle (no \"dropdx-bundle\" version field)");
@@ -112,6 +146,19 @@ public class BundleCodec {
     return bundle;
   }
 
+  private JsonNode tree(byte[] bytes, String name) {
+    JsonNode root;
+    try {
+      root = json.readTree(bytes);
+    } catch (JacksonException e) {
+      throw new BundleException(name + ": not valid JSON (" + firstLine(e.getOriginalMessage()) + "); truncated or not a bundle");
+    }
+    if (root == null || !root.isObject()) {
+      throw new BundleException(name + ": not a dropdx bundle (expected a JSON object)");
+    }
+    return root;
+  }
+
   private static String firstLine(String s) {
     if (s == null) {
       return "unknown error";
@@ -120,7 +167,7 @@ public class BundleCodec {
     return line.length() > 160 ? line.substring(0, 160) + "..." : line;
   }
 
-  private static String hostname() {
+  private static String kernelHostname() {
     try {
       return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
     } catch (IOException e) {

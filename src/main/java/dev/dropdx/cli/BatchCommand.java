@@ -5,6 +5,7 @@ import dev.dropdx.bundle.BatchResult;
 import dev.dropdx.diagnosis.DiagnosisOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -32,12 +33,16 @@ public class BatchCommand {
 
   @Command(name = "batch", group = "Diagnosis",
       description = "Diagnose evidence bundles (files or directories) offline; one JSON line per bundle",
-      help = "Exit code is the worst of the bundles: 1 > 2 (unreadable bundle) > 3 inconclusive > 4 no drops > 0. "
-          + "Example: batch fetched/ --format markdown")
+      help = "Exit code is the worst of the bundles: 1 (a host not diagnosed: unreachable, no root, timed out, failed, "
+          + "missing) > 2 (unreadable bundle) > 3 inconclusive > 4 no drops > 0. HOST.status.json files (written by "
+          + "deploy/ansible) report hosts without a bundle; --hosts lists the hosts expected. "
+          + "Example: batch fleet/bundles --hosts r1,r2,r3 --format markdown")
   public void run(
       CommandContext ctx,
       @Argument(index = 0, description = "bundle files or directories, comma-separated") String paths,
-      @Option(longName = "format", description = "jsonl or markdown", defaultValue = "jsonl") String format) {
+      @Option(longName = "format", description = "jsonl or markdown", defaultValue = "jsonl") String format,
+      @Option(longName = "hosts", description = "hosts expected, comma-separated: one without a bundle or status file is reported missing")
+      String hosts) {
     guard.run(ctx.outputWriter(), () -> {
       if (paths == null || paths.isBlank()) {
         throw new UsageException("batch needs bundle files or directories, e.g. batch bundles/ or batch a.json,b.json");
@@ -46,20 +51,22 @@ public class BatchCommand {
       if (!fmt.equals("jsonl") && !fmt.equals("markdown")) {
         throw new UsageException("--format " + TargetOptions.quote(format) + " is not a batch format: use jsonl or markdown");
       }
-      List<Path> files = batch.expand(Arrays.stream(paths.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).toList());
+      List<Path> files = batch.expand(split(paths).stream().map(Path::of).toList());
       if (files.isEmpty()) {
         throw new UsageException("no bundle files found in " + paths);
       }
+      List<String> expected = hosts == null ? List.of() : split(hosts);
       PrintWriter out = ctx.outputWriter();
-      if (fmt.equals("markdown")) {
-        out.println("| bundle | verdict | causes |\n|---|---|---|");
-      }
       int[] worst = {0};
       Map<String, Integer> counts = new TreeMap<>();
-      batch.run(files, new DiagnosisOptions(5, 12, 60), r -> {
-        out.println(fmt.equals("jsonl") ? json.writeValueAsString(r)
-            : "| " + r.file() + " | " + r.verdict() + " | " + (r.error() != null ? r.error().replace("|", "\\|") : String.join(", ", r.causes())) + " |");
-        out.flush();
+      List<BatchResult> held = new ArrayList<>(); // Markdown groups by cause, so it waits; JSON Lines streams
+      batch.run(files, new DiagnosisOptions(5, 12, 60), expected, r -> {
+        if (fmt.equals("jsonl")) {
+          out.println(json.writeValueAsString(r));
+          out.flush();
+        } else {
+          held.add(r);
+        }
         if (r.error() != null) {
           System.err.println("dropdx: " + r.error());
         }
@@ -68,8 +75,16 @@ public class BatchCommand {
           worst[0] = r.exitCode();
         }
       });
+      if (fmt.equals("markdown")) {
+        out.print(BatchMarkdown.render(held));
+        out.flush();
+      }
       System.err.println("dropdx batch: " + files.size() + " bundle(s): " + counts);
       return worst[0];
     });
+  }
+
+  private static List<String> split(String list) {
+    return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 }

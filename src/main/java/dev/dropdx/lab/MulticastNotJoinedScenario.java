@@ -10,8 +10,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MulticastNotJoinedScenario implements LabScenario {
-  static final String SENDER = "198.18.70.1";
-  static final String RECEIVER = "198.18.70.2";
+  /** The addresses of the sender and receiver ends (also for pairs made for {@link #hellos}). */
+  public static final String SENDER = "198.18.70.1";
+
+  public static final String RECEIVER = "198.18.70.2";
   static final String GROUP = "224.0.0.5";
   static final String JOINED_IF = "mc-alt0";
 
@@ -39,7 +41,15 @@ public class MulticastNotJoinedScenario implements LabScenario {
     net.ip("-n", pair.receiverNs(), "addr", "add", "198.18.71.1/24", "dev", JOINED_IF);
     net.ip("-n", pair.receiverNs(), "link", "set", JOINED_IF, "up");
     net.ip("-n", pair.receiverNs(), "link", "set", "mc-alt1", "up");
-    net.startPackets(pair.receiverNs(), "join", "--group", GROUP, "--iface", JOINED_IF);
+    return hellos(net, pair, JOINED_IF);
+  }
+
+  /**
+   * The fault on a pair that exists: the receiver joins 224.0.0.5 on {@code joinedIf} only, and the sender
+   * sends OSPF hellos that arrive on the pair's other end. Returns the target (in the receiver's namespace).
+   */
+  public static Target hellos(LabNetwork net, VethPair pair, String joinedIf) {
+    net.startPackets(pair.receiverNs(), "join", "--group", GROUP, "--iface", joinedIf);
     // An OSPF hello's first bytes (version 2, type 1 hello); TTL 1 like OSPF; bound to the sender's
     // interface because the sender has no multicast route.
     net.startPackets(pair.senderNs(), "send-ip", "--src", SENDER, "--dst", GROUP, "--proto", "89", "--ttl", "1",

@@ -14,8 +14,12 @@ public record VethPair(String senderNs, String receiverNs, String senderIf, Stri
   public static VethPair create(LabNetwork net, String prefix, String senderAddr, String receiverAddr) {
     String tx = net.namespace("dropdx-lab-" + prefix + "-tx");
     String rx = net.namespace("dropdx-lab-" + prefix + "-rx");
-    String txIf = prefix + "-tx0";
-    String rxIf = prefix + "-rx0";
+    return between(net, tx, rx, prefix + "-tx0", prefix + "-rx0", senderAddr, receiverAddr);
+  }
+
+  /** A pair between two namespaces that exist already (e.g. a fleet host and its neighbour), addresses /24, links up. */
+  public static VethPair between(LabNetwork net, String tx, String rx, String txIf, String rxIf, String senderAddr,
+      String receiverAddr) {
     net.ip("link", "add", txIf, "netns", tx, "type", "veth", "peer", "name", rxIf, "netns", rx);
     net.ip("-n", tx, "addr", "add", senderAddr + "/24", "dev", txIf);
     net.ip("-n", rx, "addr", "add", receiverAddr + "/24", "dev", rxIf);

@@ -36,7 +36,11 @@ public class VxlanUnderlayNoRouteScenario implements LabScenario {
 
   @Override
   public Target setUp(LabNetwork net) {
-    String ns = net.namespace(NS);
+    return buildIn(net, net.namespace(NS));
+  }
+
+  /** The fault inside a namespace that exists (e.g. a fleet host), with the overlay ping; the target is in {@code ns}. */
+  public static Target buildIn(LabNetwork net, String ns) {
     net.ip("-n", ns, "link", "add", UNDERLAY, "type", "veth", "peer", "name", "vx-ul1");
     net.ip("-n", ns, "addr", "add", LOCAL_VTEP + "/24", "dev", UNDERLAY);
     net.ip("-n", ns, "link", "set", UNDERLAY, "up");

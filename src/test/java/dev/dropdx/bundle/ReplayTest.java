@@ -72,4 +72,32 @@ class ReplayTest {
     assertThat(results.get(3).error()).contains("d-hostile.json");
     assertThat(results.stream().mapToInt(x -> BatchResult.severity(x.exitCode())).max().orElseThrow()).isEqualTo(BatchResult.severity(2));
   }
+
+  @Test
+  void aFleetBatchListsEveryHostFromBundlesStatusFilesAndTheExpectedList(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("r1.json"), Files.readString(RECORDED).replaceFirst("\"hostname\" *: *\"[^\"]*\"", "\"hostname\" : \"r1\""));
+    Files.writeString(dir.resolve("r4.status.json"),
+        "{\"dropdx-host-status\": 1, \"host\": \"r4\", \"status\": \"unreachable\", \"message\": \"Connection refused\"}");
+    Files.writeString(dir.resolve("r5.status.json"), "{\"dropdx-host-status\": 1, \"host\": \"r5\", \"status\": \"exploded\"}");
+    BatchDiagnoser batch = new BatchDiagnoser(codec, wiring.engine);
+    List<BatchResult> results = new ArrayList<>();
+    batch.run(batch.expand(List.of(dir)), options, List.of("r1", "r4", "r6"), results::add);
+    assertThat(results).extracting(BatchResult::host).containsExactly("r1", "r4", null, "r6");
+    assertThat(results).extracting(BatchResult::verdict).containsExactly("diagnosed", "unreachable", "error", "missing");
+    assertThat(results).extracting(BatchResult::exitCode).containsExactly(0, 1, 2, 1);
+    assertThat(results.get(1).error()).isEqualTo("r4: unreachable: Connection refused");
+    assertThat(results.get(2).error()).contains("r5.status.json", "exploded");
+    assertThat(results.get(3).file()).isNull();
+    assertThat(results.get(0).group()).isEqualTo("rp-filter");
+    assertThat(results.get(1).group()).isEqualTo("unreachable");
+  }
+
+  @Test
+  void bundlesCarryTheConfiguredHostNameElseTheKernels() throws Exception {
+    EvidenceBundle b = codec.read(RECORDED);
+    DiagnosisReport r = wiring.engine.replay(b.target(), b.host(), b.probes(), options);
+    assertThat(new BundleCodec(JsonMapper.builder().build(), "rack7-leaf2").of(r).hostname()).isEqualTo("rack7-leaf2");
+    assertThat(new BundleCodec(JsonMapper.builder().build(), " ").of(r).hostname())
+        .isEqualTo(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip());
+  }
 }
