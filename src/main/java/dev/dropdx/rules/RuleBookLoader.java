@@ -78,7 +78,8 @@ public class RuleBookLoader {
     ClassLoader loader = RuleBookLoader.class.getClassLoader();
     String key = cache == null ? null : RuleBookKey.of(sources);
     KieBase kieBase = key == null ? null : cache.read(key, loader).orElse(null);
-    if (kieBase == null) {
+    boolean cached = kieBase != null;
+    if (!cached) {
       kieBase = compile(sources, diskPathOf, loader);
       if (key != null) {
         cache.write(key, kieBase.getKiePackages());
@@ -92,7 +93,7 @@ public class RuleBookLoader {
     }
     rules = overrideByName(kieBase, rules, dirIndexOf);
     rules.sort(java.util.Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
-    return new RuleBook(kieBase, rules, directories.stream().map(Path::toString).toList());
+    return new RuleBook(kieBase, rules, directories.stream().map(Path::toString).toList(), cached);
   }
 
   /** Compiles the DRL; any ERROR refuses the whole book, naming file and line. */
