@@ -84,11 +84,11 @@ if "2_whole" in FIG:
 if lab:
     WINDOW = 3.0  # lab run's default window, seconds
     diag = [r for r in lab if r[1] not in ("error", "no-drops", "inconclusive")]  # scenarios with a diagnosis
-    after = [WINDOW + float(r[9]) / 1000 for r in diag if len(r) > 9 and r[9] != "nan"]
+    after = [float(r[6]) / 1000 for r in diag if len(r) > 9 and r[6] != "nan"]
     whole = {k[len("3_whole_"):]: v for k, v in FIG.items() if k.startswith("3_whole_") and not k.startswith("3_whole_cpu_")}
     ratio = [int(r[2]) / int(r[3]) for r in diag if int(r[3]) > 0]
     if after:
-        w("| 3 | live: from the first matching drop to the diagnosis (window + probing after it), s, over the %d scenarios with a diagnosis | 2 s | %.1f [%.1f..%.1f] | %s |" % (
+        w("| 3 | live: from the first matching drop to the diagnosis (rest of the watch + probing after it), s, over the %d scenarios with a diagnosis | 2 s | %.1f [%.1f..%.1f] | %s |" % (
             len(after), statistics.median(after), min(after), max(after), verdict(statistics.median(after) <= 2)))
     for name, v in sorted(whole.items()):
         w("| 3 | live: whole `lab run %s` command (JVM, lab set-up, diagnosis, tear-down), s | 5 s | %s | %s |" % (
@@ -158,8 +158,9 @@ if lab:
     w("Every scenario in one process (`java -jar target/dropdx.jar script FILE`, one `lab run NAME --format json` a line; default window 3 s). From the JSON trail: the drop-watch step "
       "starts while the scenario's traffic is already flowing, so the first matching drop is seen as soon as the watch "
       "is attached (bpftrace start-up, then the window). *Drop-watch step* = the whole step (start-up + window); "
-      "*after first drop* = the window (3 s, the watch does not end early) + *after the watch* (end of the last "
-      "step minus the end of the drop-watch step: the rule-driven probing). *Whole* is the whole command, JVM start, "
+      "*after first drop* = the rest of the watch after the target's first drops were seen (the watch ends 1 s after "
+      "them, its note in the trail says when; when it ran its whole window, the 3 s window) + *after the watch* (end "
+      "of the last step minus the end of the drop-watch step: the rule-driven probing). *Whole* is the whole command, JVM start, "
       "set-up and tear-down included.")
     w("")
     w("**Applicable probes** (the exhaustive baseline): every probe in the catalog that is available on this host "
@@ -173,7 +174,7 @@ if lab:
     for r in lab:
         ratio = "%.2f" % (int(r[2]) / int(r[3])) if r[1] != "error" and int(r[3]) else "-"
         step = "%.1f" % ((float(r[8]) - float(r[4]) - float(r[9])) / 1000) if r[4] != "nan" and r[9] != "nan" else "-"
-        aft = "%.1f" % (WINDOW + float(r[9]) / 1000) if len(r) > 9 and r[9] != "nan" else "-"
+        aft = "%.1f" % (float(r[6]) / 1000) if len(r) > 9 and r[6] != "nan" else "-"
         aw = "%.1f" % (float(r[9]) / 1000) if len(r) > 9 and r[9] != "nan" else "-"
         w("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (r[0], r[1], r[2], r[3], ratio, r[4], step, aft, aw,
                                                             r[10] if len(r) > 10 else "-"))
