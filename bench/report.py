@@ -55,10 +55,10 @@ w("**Machine**: %s, %s cores, %s RAM, kernel %s, %s. Load average (1/5/15 min) a
 w("")
 w("**Rerun**: as root, `bench/run` (builds `target/dropdx.jar` first if it is missing; under 10 minutes on an idle "
   "machine). Knobs: `BENCH_RUNS` (default 5), `BENCH_BATCH` (1000), `BENCH_BATCH_BIG` (10000), `BENCH_LAB` "
-  "(scenario names, default all), `BENCH_LAB_WHOLE` (scenarios timed as a whole cold command, default `rp-filter no-socket`), `BENCH_SKIP` (figure numbers to skip, e.g. `\"5 7\"`). It sets `DROPDX_DATA_DIR` "
+  "(scenario names, default all), `BENCH_LAB_WHOLE` (scenarios timed as a whole cold command, default `rp-filter no-socket`), `BENCH_SKIP` (figure numbers to skip, e.g. `\"5 7\"`), `BENCH_LOCK` (a lock file taken only around the lab figures 3, 4, 5 and 7, for a shared machine: `BENCH_LOCK=/tmp/dropdx-lab.lock bench/run`). It sets `DROPDX_DATA_DIR` "
   "to a temp dir (nobody's history is touched) and removes every process, namespace (`dropdx-lab-bench-*`) and "
   "temp file it made, also on Ctrl-C. This run: BENCH_RUNS=%s%s." % (
-      runs, "".join(" %s=%s" % (k, os.environ[k]) for k in ("BENCH_LAB", "BENCH_LAB_WHOLE", "BENCH_SKIP") if os.environ.get(k))))
+      runs, "".join(" %s=%s" % (k, os.environ[k]) for k in ("BENCH_LAB", "BENCH_LAB_WHOLE", "BENCH_SKIP", "BENCH_LOCK") if os.environ.get(k))))
 w("")
 
 # ---- summary table
@@ -137,8 +137,8 @@ if "2_whole" in FIG:
     n, big = os.environ["NBATCH"], os.environ["NBIG"]
     w("## 2. Batch throughput and 6. memory")
     w("")
-    w("Copies of the recorded `rp-filter.json` bundle with varied names in 37 sub-folders; `java -jar target/dropdx.jar "
-      "batch DIR --format jsonl`.")
+    w("Copies of the recorded `rp-filter.json` bundle with varied names in 37 sub-folders; `bin/dropdx batch DIR "
+      "--format jsonl` (CDS, serial GC, `-Xmx512m`, one thread per CPU, rules from the cache).")
     w("")
     w("| bundles | wall s | peak RSS KB |")
     w("|---|---|---|")
