@@ -199,16 +199,18 @@ public class DropWatchProbe implements Probe {
         return new BpftraceRun(false, out.join(), "did not finish in time", null);
       }
       children.stop(p);
+      boolean exitedClean = p.waitFor(2, TimeUnit.SECONDS) && p.exitValue() == 0;
       String stdout = out.join();
       String stderr = err.join();
       // bpftrace 0.17 now and then dies of the SIGTERM without printing its map (measured: about 1
       // run in 5); the last complete periodic dump, at most one tick older, then stands for it.
-      boolean ok = p.exitValue() == 0 || stdout.contains(BpftraceDropScript.FINAL)
+      boolean ok = exitedClean || stdout.contains(BpftraceDropScript.FINAL)
           || (stoppedEarly && BpftraceOutputParser.lastTick(stdout).isPresent());
       // Only the final map is kept: the periodic dumps repeat it and would bloat the bundle.
       return ok
           ? new BpftraceRun(true, BpftraceOutputParser.finalDump(stdout), "", ended)
-          : new BpftraceRun(false, stdout, stderr.lines().filter(l -> !l.contains("RLIMIT_MEMLOCK")).findFirst().orElse("exit " + p.exitValue()), null);
+          : new BpftraceRun(false, stdout, stderr.lines().filter(l -> !l.contains("RLIMIT_MEMLOCK")).findFirst()
+              .orElse(p.isAlive() ? "did not stop" : "exit " + p.exitValue()), null);
     } catch (InterruptedException e) {
       children.stop(p);
       Thread.currentThread().interrupt();
