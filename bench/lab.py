@@ -1,9 +1,17 @@
 """Reads the JSON reports of `lab run NAME --format json` (concatenated, in scenario order) and
 prints one line per scenario for bench/run (figures 3 and 4):
-name got probes_run applicable watch_start_ms after_first_drop_ms - - end_ms after_watch_ms probes
+name got probes_run applicable watch_start_ms after_watch_start_ms after_first_drop_ms - end_ms after_watch_ms probes
+
+after_first_drop_ms: from the first matching drop to the end of the diagnosis. When the watch ended
+early, its note says when (relative to bpftrace's start) the target's drops were first seen and when
+the watch ended; otherwise the first drop is taken as at the start of the window (3 s, the default).
 """
 import json
+import re
 import sys
+
+WINDOW_MS = 3000
+EARLY = re.compile(r"ended early, ([\d.]+) s after bpftrace started.*seen at ([\d.]+) s")
 
 text, names = open(sys.argv[1]).read(), sys.argv[2:]
 dec, i, docs = json.JSONDecoder(), 0, []
@@ -46,5 +54,10 @@ for name, d in zip(names, docs + [None] * len(names)):
     if proto == "vxlan" or "vxlan" in name or str(tgt.get("dport")) == "4789":
         app.append("vxlan-link")
     got = d["diagnoses"][0]["cause"] if d["diagnoses"] else d["verdict"]
-    print(name, got, len(probes), len(app), "%.0f" % watch_start, "%.0f" % (end - watch_start), "nan", "-",
+    early = [m for n in (dw[0].get("notes") or [] if dw else []) for m in [EARLY.search(n)] if m]
+    if early:
+        after_first = (end - watch_end) + (float(early[0].group(1)) - float(early[0].group(2))) * 1000
+    else:
+        after_first = (end - watch_end) + WINDOW_MS
+    print(name, got, len(probes), len(app), "%.0f" % watch_start, "%.0f" % (end - watch_start), "%.0f" % after_first, "-",
           "%.0f" % end, "%.0f" % (end - watch_end), ",".join(s["probe"] for s in probes) or "-")

@@ -55,10 +55,10 @@ w("**Machine**: %s, %s cores, %s RAM, kernel %s, %s. Load average (1/5/15 min) a
 w("")
 w("**Rerun**: as root, `bench/run` (builds `target/dropdx.jar` first if it is missing; under 10 minutes on an idle "
   "machine). Knobs: `BENCH_RUNS` (default 5), `BENCH_BATCH` (1000), `BENCH_BATCH_BIG` (10000), `BENCH_LAB` "
-  "(scenario names, default all), `BENCH_LAB_WHOLE` (scenarios timed as a whole cold command, default `rp-filter no-socket`), `BENCH_SKIP` (figure numbers to skip, e.g. `\"5 7\"`). It sets `DROPDX_DATA_DIR` "
+  "(scenario names, default all), `BENCH_LAB_WHOLE` (scenarios timed as a whole cold command, default `rp-filter no-socket`), `BENCH_SKIP` (figure numbers to skip, e.g. `\"5 7\"`), `BENCH_LOCK` (a lock file taken only around the lab figures 3, 4, 5 and 7, for a shared machine: `BENCH_LOCK=/tmp/dropdx-lab.lock bench/run`). It sets `DROPDX_DATA_DIR` "
   "to a temp dir (nobody's history is touched) and removes every process, namespace (`dropdx-lab-bench-*`) and "
   "temp file it made, also on Ctrl-C. This run: BENCH_RUNS=%s%s." % (
-      runs, "".join(" %s=%s" % (k, os.environ[k]) for k in ("BENCH_LAB", "BENCH_LAB_WHOLE", "BENCH_SKIP") if os.environ.get(k))))
+      runs, "".join(" %s=%s" % (k, os.environ[k]) for k in ("BENCH_LAB", "BENCH_LAB_WHOLE", "BENCH_SKIP", "BENCH_LOCK") if os.environ.get(k))))
 w("")
 
 # ---- summary table
@@ -70,11 +70,11 @@ w("")
 w("| # | figure | target | measured: median [min..max] | |")
 w("|---|---|---|---|---|")
 if "1_replay_plain_wall" in FIG:
-    best = min(("replay_plain", "replay_lazy", "replay_cds", "replay_cds_lazy"), key=lambda k: med(f("1_%s_wall" % k)))
     w("| 1 | cold start, `diagnose --replay` (plain `java -jar`), wall s | 1.5 s | %s | %s |" % (
         f("1_replay_plain_wall"), verdict(med(f("1_replay_plain_wall")) <= 1.5)))
-    w("| 1 | cold start, `diagnose --replay` via `bin/dropdx` (CDS), wall s | 1.5 s | %s | %s |" % (
+    w("| 1 | cold start, `diagnose --replay` via `bin/dropdx` (CDS, C1, serial GC, rules from the cache), wall s | 1.5 s | %s | %s |" % (
         f("1_replay_cds_wall"), verdict(med(f("1_replay_cds_wall")) <= 1.5)))
+    w("| 1 | same, cpu s (user+sys) | - | %s | |" % f("1_replay_cds_cpu"))
     w("| 1 | cold start, `help` (plain / CDS), wall s | - | %s / %s | |" % (f("1_help_plain_wall"), f("1_help_cds_wall")))
 if "2_whole" in FIG:
     w("| 2 | batch throughput, %s bundles, whole command, bundles/s | 500/s | %s | %s |" % (
@@ -84,11 +84,11 @@ if "2_whole" in FIG:
 if lab:
     WINDOW = 3.0  # lab run's default window, seconds
     diag = [r for r in lab if r[1] not in ("error", "no-drops", "inconclusive")]  # scenarios with a diagnosis
-    after = [WINDOW + float(r[9]) / 1000 for r in diag if len(r) > 9 and r[9] != "nan"]
+    after = [float(r[6]) / 1000 for r in diag if len(r) > 9 and r[6] != "nan"]
     whole = {k[len("3_whole_"):]: v for k, v in FIG.items() if k.startswith("3_whole_") and not k.startswith("3_whole_cpu_")}
     ratio = [int(r[2]) / int(r[3]) for r in diag if int(r[3]) > 0]
     if after:
-        w("| 3 | live: from the first matching drop to the diagnosis (window + probing after it), s, over the %d scenarios with a diagnosis | 2 s | %.1f [%.1f..%.1f] | %s |" % (
+        w("| 3 | live: from the first matching drop to the diagnosis (rest of the watch + probing after it), s, over the %d scenarios with a diagnosis | 2 s | %.1f [%.1f..%.1f] | %s |" % (
             len(after), statistics.median(after), min(after), max(after), verdict(statistics.median(after) <= 2)))
     for name, v in sorted(whole.items()):
         w("| 3 | live: whole `lab run %s` command (JVM, lab set-up, diagnosis, tear-down), s | 5 s | %s | %s |" % (
@@ -121,15 +121,15 @@ if "1_replay_plain_wall" in FIG:
     names = [("help_plain", "`java -jar target/dropdx.jar help`"),
              ("help_cds", "`bin/dropdx help` (CDS archive)"),
              ("replay_plain", "`java -jar target/dropdx.jar diagnose --replay rp-filter.json --format json`"),
-             ("replay_lazy", "same, `-Dspring.main.lazy-initialization=true`"),
-             ("replay_cds", "`bin/dropdx diagnose --replay ...` (CDS archive)")]
+             ("replay_cds", "`bin/dropdx diagnose --replay ...` (CDS archive, C1 only, serial GC; compiled rules from the cache)"),
+             ("replay_cds_miss", "same, the compiled-rules cache removed before each run (rules compiled)")]
     for k, label in names:
         w("| %s | %s | %s | %s |" % (label, f("1_%s_wall" % k), f("1_%s_cpu" % k), f("1_%s_rss" % k)))
     w("")
     tr = f("1_trail", "").split()
     if len(tr) == 3:
         w("Inside the replayed diagnosis (trail of the last CDS run): the first probe starts %s ms after the "
-          "session starts (rule compilation and the first fire) and the session ends at %s ms." % (tr[1], tr[2]))
+          "session starts (rules loaded and the first fire) and the session ends at %s ms." % (tr[1], tr[2]))
         w("")
     w("Building the archive (`bin/dropdx --build-cds`: unpack the jar, one training run, dump): %s." % f("1_cds_build"))
     w("")
@@ -137,8 +137,8 @@ if "2_whole" in FIG:
     n, big = os.environ["NBATCH"], os.environ["NBIG"]
     w("## 2. Batch throughput and 6. memory")
     w("")
-    w("Copies of the recorded `rp-filter.json` bundle with varied names in 37 sub-folders; `java -jar target/dropdx.jar "
-      "batch DIR --format jsonl`.")
+    w("Copies of the recorded `rp-filter.json` bundle with varied names in 37 sub-folders; `bin/dropdx batch DIR "
+      "--format jsonl` (CDS, serial GC, `-Xmx512m`, one thread per CPU, rules from the cache).")
     w("")
     w("| bundles | wall s | peak RSS KB |")
     w("|---|---|---|")
@@ -158,8 +158,9 @@ if lab:
     w("Every scenario in one process (`java -jar target/dropdx.jar script FILE`, one `lab run NAME --format json` a line; default window 3 s). From the JSON trail: the drop-watch step "
       "starts while the scenario's traffic is already flowing, so the first matching drop is seen as soon as the watch "
       "is attached (bpftrace start-up, then the window). *Drop-watch step* = the whole step (start-up + window); "
-      "*after first drop* = the window (3 s, the watch does not end early) + *after the watch* (end of the last "
-      "step minus the end of the drop-watch step: the rule-driven probing). *Whole* is the whole command, JVM start, "
+      "*after first drop* = the rest of the watch after the target's first drops were seen (the watch ends 1 s after "
+      "them, its note in the trail says when; when it ran its whole window, the 3 s window) + *after the watch* (end "
+      "of the last step minus the end of the drop-watch step: the rule-driven probing). *Whole* is the whole command, JVM start, "
       "set-up and tear-down included.")
     w("")
     w("**Applicable probes** (the exhaustive baseline): every probe in the catalog that is available on this host "
@@ -173,7 +174,7 @@ if lab:
     for r in lab:
         ratio = "%.2f" % (int(r[2]) / int(r[3])) if r[1] != "error" and int(r[3]) else "-"
         step = "%.1f" % ((float(r[8]) - float(r[4]) - float(r[9])) / 1000) if r[4] != "nan" and r[9] != "nan" else "-"
-        aft = "%.1f" % (WINDOW + float(r[9]) / 1000) if len(r) > 9 and r[9] != "nan" else "-"
+        aft = "%.1f" % (float(r[6]) / 1000) if len(r) > 9 and r[6] != "nan" else "-"
         aw = "%.1f" % (float(r[9]) / 1000) if len(r) > 9 and r[9] != "nan" else "-"
         w("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (r[0], r[1], r[2], r[3], ratio, r[4], step, aft, aw,
                                                             r[10] if len(r) > 10 else "-"))

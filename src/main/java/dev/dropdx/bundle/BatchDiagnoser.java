@@ -10,11 +10,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Diagnoses many bundles in one process; a bad bundle is a per-file error and the batch goes on. */
@@ -22,10 +31,20 @@ import org.springframework.stereotype.Component;
 public class BatchDiagnoser {
   private final BundleCodec codec;
   private final DiagnosisEngine engine;
+  private final int threads;
 
   public BatchDiagnoser(BundleCodec codec, DiagnosisEngine engine) {
+    this(codec, engine, 0);
+  }
+
+  /**
+   * @param threads bundles diagnosed at once ({@code dropdx.batch.threads}); 0 means one per CPU
+   */
+  @org.springframework.beans.factory.annotation.Autowired
+  public BatchDiagnoser(BundleCodec codec, DiagnosisEngine engine, @Value("${dropdx.batch.threads:0}") int threads) {
     this.codec = codec;
     this.engine = engine;
+    this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
   }
 
   /** The bundle files named: files as given, directories searched for *.json (sorted). */
@@ -45,7 +64,11 @@ public class BatchDiagnoser {
     return files;
   }
 
-  /** Diagnoses each file in order, handing each result on as soon as it is known (nothing is held back). */
+  /**
+   * Diagnoses the files on a few threads (each bundle is its own session on the shared rule book)
+   * and hands the results on in the files' order, each as soon as it and those before it are known.
+   * At most a few bundles per thread are in flight, so memory stays flat however long the batch.
+   */
   public void run(List<Path> files, DiagnosisOptions options, Consumer<BatchResult> sink) {
     run(files, options, List.of(), sink);
   }
@@ -56,15 +79,49 @@ public class BatchDiagnoser {
    */
   public void run(List<Path> files, DiagnosisOptions options, List<String> expectedHosts, Consumer<BatchResult> sink) {
     Set<String> seen = new HashSet<>();
-    for (Path f : files) {
-      BatchResult r = one(f, options);
+    inFileOrder(files, options, r -> {
       seen.add(r.host());
       sink.accept(r);
-    }
+    });
     for (String host : expectedHosts) {
       if (seen.add(host)) {
         sink.accept(BatchResult.ofHost(host, null, "missing", "no bundle and no status file: the run never reported on this host"));
       }
+    }
+  }
+
+  private void inFileOrder(List<Path> files, DiagnosisOptions options, Consumer<BatchResult> sink) {
+    int n = Math.min(threads, files.size());
+    if (n <= 1) {
+      files.forEach(f -> sink.accept(one(f, options)));
+      return;
+    }
+    AtomicInteger names = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+      Thread t = new Thread(r, "dropdx-batch-" + names.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Deque<Future<BatchResult>> inFlight = new ArrayDeque<>();
+      Iterator<Path> next = files.iterator();
+      while (next.hasNext() || !inFlight.isEmpty()) {
+        while (next.hasNext() && inFlight.size() < 4 * n) {
+          Path f = next.next();
+          inFlight.add(pool.submit(() -> one(f, options)));
+        }
+        sink.accept(inFlight.poll().get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // one() turns every exception into a per-file error; what gets here is an Error
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
   }
 

@@ -7,9 +7,16 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,6 +62,10 @@ public class HistoryDatabase {
       // the first on a file lock, then finds the schema migrated.
       try (FileChannel lock = FileChannel.open(dataDir.resolve("migrate.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock held = lock.lock()) {
+        if (schemaIsCurrent()) {
+          migrated = true;
+          return;
+        }
         Flyway.configure().dataSource(url(), "dropdx", "").locations("classpath:db/migration").load().migrate();
       }
     } catch (java.io.IOException | RuntimeException e) {
@@ -62,5 +73,32 @@ public class HistoryDatabase {
           + " (set dropdx.data-dir to a writable directory): " + e.getMessage(), e);
     }
     migrated = true;
+  }
+
+  /**
+   * True when every migration on the class path is already applied (the usual start): Flyway
+   * then has nothing to do, and loading and running it costs a large share of a short command.
+   */
+  private boolean schemaIsCurrent() {
+    if (!Files.exists(dataDir.resolve("dropdx.mv.db"))) {
+      return false;
+    }
+    Set<String> applied = new HashSet<>();
+    try (Connection c = DriverManager.getConnection(url(), "dropdx", "");
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select \"script\" from \"flyway_schema_history\" where \"success\"")) {
+      while (rs.next()) {
+        applied.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      return false; // no history table yet, or unreadable: let Flyway decide
+    }
+    try {
+      Resource[] scripts = new PathMatchingResourcePatternResolver(HistoryDatabase.class.getClassLoader())
+          .getResources("classpath*:db/migration/*.sql");
+      return scripts.length > 0 && Arrays.stream(scripts).allMatch(r -> applied.contains(r.getFilename()));
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 }

@@ -9,11 +9,13 @@ public final class RuleBook {
   private final KieBase kieBase;
   private final List<RuleInfo> rules;
   private final List<String> directories;
+  private final boolean cached;
 
-  RuleBook(KieBase kieBase, List<RuleInfo> rules, List<String> directories) {
+  RuleBook(KieBase kieBase, List<RuleInfo> rules, List<String> directories, boolean cached) {
     this.kieBase = kieBase;
     this.rules = List.copyOf(rules);
     this.directories = List.copyOf(directories);
+    this.cached = cached;
   }
 
   /** A fresh session; the caller disposes it. */
@@ -27,5 +29,10 @@ public final class RuleBook {
 
   public List<String> directories() {
     return directories;
+  }
+
+  /** True when this book was read back from the compiled-rules cache rather than compiled. */
+  public boolean cached() {
+    return cached;
   }
 }

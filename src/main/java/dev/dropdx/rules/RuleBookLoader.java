@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -20,27 +21,38 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Compiles every {@code *.drl} under the given directories (in order; a later directory's rule
  * with the same package and name as an earlier one replaces it). Any ERROR message refuses the
- * whole book, naming file and line.
+ * whole book, naming file and line. With a {@link RuleBookCache}, a book whose files, Drools and
+ * dropdx build are unchanged since it last compiled cleanly is read back instead of compiled.
  */
 @Component
 public class RuleBookLoader {
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)\\s*;?");
   private final AtomicInteger builds = new AtomicInteger();
+  private final RuleBookCache cache;
+
+  /** A loader that always compiles (tests, tools). */
+  public RuleBookLoader() {
+    this(null);
+  }
+
+  /** A loader that reuses compiled rules from the cache when the rule files are unchanged. */
+  @Autowired
+  public RuleBookLoader(RuleBookCache cache) {
+    this.cache = cache;
+  }
 
   /** Loads and compiles; throws {@link RuleBookException} on a missing directory or any error. */
   public RuleBook load(List<Path> directories) {
     if (directories.isEmpty()) {
       throw new RuleBookException("no rules directory given", List.of());
     }
-    KieServices ks = KieServices.Factory.get();
-    KieFileSystem kfs = ks.newKieFileSystem();
-    Map<String, String> diskPathOf = new HashMap<>();
-    Map<String, Integer> dirIndexOf = new HashMap<>();
+    List<RuleSource> sources = new ArrayList<>();
     int index = 0;
     for (Path dir : directories) {
       if (!Files.isDirectory(dir)) {
@@ -51,18 +63,48 @@ public class RuleBookLoader {
         String text = read(file);
         // Drools wants the folder to match the DRL package; the directory index keeps equal names apart.
         String flat = dir.relativize(file).toString().replace('\\', '/').replace('/', '_');
-        String resource = "src/main/resources/" + packageFolder(text) + "d" + index + "_" + flat;
-        diskPathOf.put(resource.substring("src/main/resources/".length()), file.toString());
-        dirIndexOf.put(file.toString(), index);
-        kfs.write(resource, text);
+        sources.add(new RuleSource(file, index, packageFolder(text) + "d" + index + "_" + flat, text));
       }
     }
-    if (diskPathOf.isEmpty()) {
+    if (sources.isEmpty()) {
       throw new RuleBookException("no .drl files found in " + directories, List.of());
+    }
+    Map<String, String> diskPathOf = new HashMap<>();
+    Map<String, Integer> dirIndexOf = new HashMap<>();
+    for (RuleSource source : sources) {
+      diskPathOf.put(source.resource(), source.file().toString());
+      dirIndexOf.put(source.file().toString(), source.dirIndex());
+    }
+    ClassLoader loader = RuleBookLoader.class.getClassLoader();
+    String key = cache == null ? null : RuleBookKey.of(sources);
+    KieBase kieBase = key == null ? null : cache.read(key, loader).orElse(null);
+    boolean cached = kieBase != null;
+    if (!cached) {
+      kieBase = compile(sources, diskPathOf, loader);
+      if (key != null) {
+        cache.write(key, kieBase.getKiePackages());
+      }
+    }
+    List<RuleInfo> rules = new ArrayList<>();
+    for (KiePackage pkg : kieBase.getKiePackages()) {
+      for (Rule rule : pkg.getRules()) {
+        rules.add(new RuleInfo(rule.getName(), pkg.getName(), fileOf(rule, diskPathOf)));
+      }
+    }
+    rules = overrideByName(kieBase, rules, dirIndexOf);
+    rules.sort(java.util.Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
+    return new RuleBook(kieBase, rules, directories.stream().map(Path::toString).toList(), cached);
+  }
+
+  /** Compiles the DRL; any ERROR refuses the whole book, naming file and line. */
+  private KieBase compile(List<RuleSource> sources, Map<String, String> diskPathOf, ClassLoader loader) {
+    KieServices ks = KieServices.Factory.get();
+    KieFileSystem kfs = ks.newKieFileSystem();
+    for (RuleSource source : sources) {
+      kfs.write("src/main/resources/" + source.resource(), source.text());
     }
     ReleaseId releaseId = ks.newReleaseId("dev.dropdx", "rules", "1.0." + builds.incrementAndGet());
     kfs.generateAndWritePomXML(releaseId);
-    ClassLoader loader = RuleBookLoader.class.getClassLoader();
     KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll();
     List<RuleProblem> problems = new ArrayList<>();
     for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
@@ -73,16 +115,7 @@ public class RuleBookLoader {
       throw new RuleBookException("the rules do not compile; no diagnosis runs on broken rules", problems);
     }
     KieContainer container = ks.newKieContainer(releaseId, loader);
-    var kieBase = container.getKieBase();
-    List<RuleInfo> rules = new ArrayList<>();
-    for (KiePackage pkg : kieBase.getKiePackages()) {
-      for (Rule rule : pkg.getRules()) {
-        rules.add(new RuleInfo(rule.getName(), pkg.getName(), fileOf(rule, diskPathOf)));
-      }
-    }
-    rules = overrideByName(kieBase, rules, dirIndexOf);
-    rules.sort(java.util.Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
-    return new RuleBook(kieBase, rules, directories.stream().map(Path::toString).toList());
+    return container.getKieBase();
   }
 
   /**

@@ -2,10 +2,18 @@ package dev.dropdx.probe.bpftrace;
 
 /**
  * Writes the bpftrace program that reads, for each dropped IPv4 packet, its addresses, protocol,
- * destination port, device and namespace, aggregated in a map printed at exit. Only numbers go
+ * destination port, device and namespace, aggregated in a map printed at exit and, between
+ * markers, every {@link #TICK_MILLIS} ms while it runs (so the watch can end once the target's drops
+ * are seen; stopping bpftrace with SIGTERM still runs END and prints the map). Only numbers go
  * into the program text (the window), so no user input can change what it does.
  */
 public final class BpftraceDropScript {
+  /** Printed before each periodic dump of the map, so the watch can see drops while it runs. */
+  public static final String TICK = "--- dropdx tick ---";
+  /** Printed by END, before bpftrace prints its maps at exit (the window ran out or it was stopped). */
+  public static final String FINAL = "--- dropdx final ---";
+  /** How often the map is dumped while watching. */
+  public static final int TICK_MILLIS = 250;
 
   private BpftraceDropScript() {}
 
@@ -56,7 +64,9 @@ public final class BpftraceDropScript {
             @drops[ksym(args->location), args->reason, ntop($saddr), ntop($daddr), $proto, $dev->name, $ns, $port] = count();
           }
         }
+        interval:ms:%d { printf("%s\\n"); print(@drops); }
         interval:s:%d { exit(); }
-        """.formatted(port, windowSeconds);
+        END { printf("%s\\n"); }
+        """.formatted(port, TICK_MILLIS, TICK, windowSeconds, FINAL);
   }
 }

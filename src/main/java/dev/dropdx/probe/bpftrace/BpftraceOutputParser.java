@@ -28,10 +28,32 @@ public final class BpftraceOutputParser {
 
   private BpftraceOutputParser() {}
 
+  /**
+   * The map as printed at exit: what follows the END marker, else (bpftrace killed, or output
+   * recorded before the markers existed) the last complete periodic dump, else everything.
+   */
+  public static String finalDump(String output) {
+    int end = output.lastIndexOf(BpftraceDropScript.FINAL);
+    if (end >= 0) {
+      return output.substring(end + BpftraceDropScript.FINAL.length()).stripLeading();
+    }
+    return lastTick(output).orElse(output);
+  }
+
+  /** The last complete periodic dump (between the last two tick markers), if there is one yet. */
+  public static java.util.Optional<String> lastTick(String output) {
+    int last = output.lastIndexOf(BpftraceDropScript.TICK);
+    int before = last <= 0 ? -1 : output.lastIndexOf(BpftraceDropScript.TICK, last - 1);
+    if (before < 0) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(output.substring(before + BpftraceDropScript.TICK.length(), last));
+  }
+
   /** The map entries; lines that are not entries (warnings, "Attaching...") are skipped. */
   public static List<PacketDrop> parse(String output) {
     List<PacketDrop> drops = new ArrayList<>();
-    for (String line : output.split("\n")) {
+    for (String line : finalDump(output).split("\n")) {
       Matcher m = ENTRY.matcher(line.strip());
       if (!m.matches()) {
         continue;

@@ -31,13 +31,16 @@ import org.springframework.stereotype.Component;
 /**
  * Watches skb:kfree_skb for a window in a private tracefs instance (location, reason, count,
  * stack, overruns) and, when bpftrace is installed, reads each dropped packet's headers, device
- * and namespace so drops are matched to the target per packet.
+ * and namespace so drops are matched to the target per packet. With bpftrace the watch ends
+ * early once the target's drops have been seen and have settled; the window is the most it waits.
  */
 @Component
 public class DropWatchProbe implements Probe {
   private static final int MAX_RAW_TRACE = 256 * 1024;
   private static final String BPFTRACE = "--- bpftrace ---\n";
   private static final String TRACE = "--- tracefs trace ---\n";
+  /** How long the watch goes on after the target's first drops, so counts and reasons settle. */
+  static final long SETTLE_MILLIS = 1000;
 
   private final TracefsInstances instances;
   private final CommandRunner runner;
@@ -84,8 +87,11 @@ public class DropWatchProbe implements Probe {
       instance.write("events/skb/kfree_skb/trigger", "stacktrace");
       instance.write("events/skb/kfree_skb/enable", "1");
       if (perPacket) {
-        BpftraceRun run = runBpftrace(target, window, context);
+        BpftraceRun run = runBpftrace(target, window, inodes.inodeOf(target.netns()), context);
         bpfOut = run.stdout();
+        if (run.ended() != null) {
+          notes.add(run.ended());
+        }
         if (!run.ok()) {
           perPacket = false;
           notes.add("bpftrace failed (" + run.error() + "): falling back to unfiltered tracefs evidence");
@@ -149,36 +155,81 @@ public class DropWatchProbe implements Probe {
     return new ProbeOutcome(summary.backend(), summary.describe(), facts, notes, raw);
   }
 
-  private record BpftraceRun(boolean ok, String stdout, String error) {}
+  /** What bpftrace printed (its final map), and why the watch ended (null when it failed). */
+  private record BpftraceRun(boolean ok, String stdout, String error, String ended) {}
 
-  private BpftraceRun runBpftrace(Target target, int window, ProbeContext context) {
+  /**
+   * Runs bpftrace for at most the window. The map it dumps every tick is matched to the target as
+   * it comes; once the target's drops have been seen, the watch goes on for {@link #SETTLE_MILLIS}
+   * (so counts and reasons are representative, not the first packet alone) and then stops bpftrace,
+   * which prints its final map as if the window had run out.
+   */
+  private BpftraceRun runBpftrace(Target target, int window, long targetNs, ProbeContext context) {
     boolean ports = target.dport() != null;
     Process p = runner.start(List.of("bpftrace", "-e", BpftraceDropScript.program(window, ports)));
-    CompletableFuture<String> out = CommandRunner.drain(p.getInputStream());
+    StringBuffer sofar = new StringBuffer();
+    CompletableFuture<String> out = CommandRunner.drain(p.getInputStream(), sofar);
     CompletableFuture<String> err = CommandRunner.drain(p.getErrorStream());
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(window + 30L);
       long started = System.nanoTime();
+      long deadline = started + TimeUnit.SECONDS.toNanos(window + 30L);
+      long firstSeen = -1;
+      boolean stoppedEarly = false;
+      String ended = "the watch ran its whole " + window + " s window (no drop matching the target ended it early)";
       while (p.isAlive() && System.nanoTime() < deadline) {
-        long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-        context.progress().accept("watching kfree_skb (bpftrace per packet): " + elapsed + " s of about " + (window + 2) + " s");
-        p.waitFor(500, TimeUnit.MILLISECONDS);
+        long now = System.nanoTime();
+        if (firstSeen < 0 && seesTarget(sofar, target, targetNs, context.host())) {
+          firstSeen = now;
+        }
+        if (firstSeen >= 0 && now - firstSeen >= TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS)) {
+          ended = String.format(java.util.Locale.ROOT, "the watch ended early, %.1f s after bpftrace started (the window allows %d s): "
+              + "drops matching the target were seen at %.1f s and counted for %.1f s more", seconds(now - started), window,
+              seconds(firstSeen - started), SETTLE_MILLIS / 1000.0);
+          stoppedEarly = true;
+          p.destroy(); // SIGTERM: bpftrace (usually) runs END and prints its map
+          p.waitFor(3, TimeUnit.SECONDS);
+          break;
+        }
+        long elapsed = TimeUnit.NANOSECONDS.toSeconds(now - started);
+        context.progress().accept("watching kfree_skb (bpftrace per packet): " + elapsed + " s of at most " + (window + 2) + " s");
+        p.waitFor(BpftraceDropScript.TICK_MILLIS, TimeUnit.MILLISECONDS);
       }
-      if (p.isAlive()) {
+      if (p.isAlive() && !stoppedEarly) {
         children.stop(p);
-        return new BpftraceRun(false, out.join(), "did not finish in time");
+        return new BpftraceRun(false, out.join(), "did not finish in time", null);
       }
+      children.stop(p);
+      boolean exitedClean = p.waitFor(2, TimeUnit.SECONDS) && p.exitValue() == 0;
+      String stdout = out.join();
       String stderr = err.join();
-      return p.exitValue() == 0
-          ? new BpftraceRun(true, out.join(), "")
-          : new BpftraceRun(false, out.join(), stderr.lines().filter(l -> !l.contains("RLIMIT_MEMLOCK")).findFirst().orElse("exit " + p.exitValue()));
+      // bpftrace 0.17 now and then dies of the SIGTERM without printing its map (measured: about 1
+      // run in 5); the last complete periodic dump, at most one tick older, then stands for it.
+      boolean ok = exitedClean || stdout.contains(BpftraceDropScript.FINAL)
+          || (stoppedEarly && BpftraceOutputParser.lastTick(stdout).isPresent());
+      // Only the final map is kept: the periodic dumps repeat it and would bloat the bundle.
+      return ok
+          ? new BpftraceRun(true, BpftraceOutputParser.finalDump(stdout), "", ended)
+          : new BpftraceRun(false, stdout, stderr.lines().filter(l -> !l.contains("RLIMIT_MEMLOCK")).findFirst()
+              .orElse(p.isAlive() ? "did not stop" : "exit " + p.exitValue()), null);
     } catch (InterruptedException e) {
       children.stop(p);
       Thread.currentThread().interrupt();
-      return new BpftraceRun(false, "", "interrupted");
+      return new BpftraceRun(false, "", "interrupted", null);
     } finally {
       children.stop(p);
     }
+  }
+
+  /** Whether the last complete periodic dump holds a drop of the target's packets. */
+  private static boolean seesTarget(StringBuffer sofar, Target target, long targetNs, HostFacts host) {
+    return BpftraceOutputParser.lastTick(sofar.toString())
+        .map(dump -> fromPackets(BpftraceOutputParser.parse(dump), List.of(), target, targetNs, host).stream()
+            .anyMatch(d -> d.match() == TargetMatch.TARGET))
+        .orElse(false);
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
   }
 
   private static void countdown(int window, ProbeContext context) {

@@ -74,14 +74,26 @@ public class CommandRunner {
 
   /** Reads a stream to its end on another thread, so a chatty child never blocks. */
   public static CompletableFuture<String> drain(InputStream in) {
+    return drain(in, new StringBuffer());
+  }
+
+  /**
+   * Reads a stream to its end on another thread, appending to {@code sofar} as text arrives (for a
+   * caller that watches the output while the child runs); completes with the whole text.
+   */
+  public static CompletableFuture<String> drain(InputStream in, StringBuffer sofar) {
     // A thread of its own: the common pool has one thread on a 2-core host and would serialise reads.
     CompletableFuture<String> text = new CompletableFuture<>();
     Thread reader = new Thread(() -> {
-      try (in) {
-        text.complete(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      try (java.io.Reader r = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+        char[] buf = new char[8192];
+        for (int n; (n = r.read(buf)) >= 0; ) {
+          sofar.append(buf, 0, n);
+        }
       } catch (IOException e) {
-        text.complete("");
+        // the child went away: what was read stands
       }
+      text.complete(sofar.toString());
     }, "dropdx-drain");
     reader.setDaemon(true);
     reader.start();
