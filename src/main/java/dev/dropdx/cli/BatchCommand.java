@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.shell.core.command.CommandContext;
@@ -42,11 +41,8 @@ public class BatchCommand {
       if (paths == null || paths.isBlank()) {
         throw new UsageException("batch needs bundle files or directories, e.g. batch bundles/ or batch a.json,b.json");
       }
-      String fmt = format.strip().toLowerCase(Locale.ROOT);
-      if (!fmt.equals("jsonl") && !fmt.equals("markdown")) {
-        throw new UsageException("--format " + TargetOptions.quote(format) + " is not a batch format: use jsonl or markdown");
-      }
-      List<Path> files = batch.expand(Arrays.stream(paths.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).toList());
+      String fmt = TargetOptions.batchFormat(format);
+      List<Path> files = batch.expand(Arrays.stream(paths.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(s -> TargetOptions.path("batch", s)).toList());
       if (files.isEmpty()) {
         throw new UsageException("no bundle files found in " + paths);
       }

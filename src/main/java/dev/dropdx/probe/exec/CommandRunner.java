@@ -23,6 +23,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommandRunner {
   private static final List<String> GUARD = guardPrefix();
+  /** The Debian package of each tool dropdx runs, for "not installed" messages. */
+  private static final java.util.Map<String, String> PACKAGES = java.util.Map.ofEntries(
+      java.util.Map.entry("ip", "iproute2"), java.util.Map.entry("ss", "iproute2"), java.util.Map.entry("nstat", "iproute2"),
+      java.util.Map.entry("bpftrace", "bpftrace"), java.util.Map.entry("tcpdump", "tcpdump"), java.util.Map.entry("stap", "systemtap"),
+      java.util.Map.entry("dropwatch", "dropwatch"), java.util.Map.entry("iptables-save", "iptables"), java.util.Map.entry("nft", "nftables"),
+      java.util.Map.entry("python3", "python3"), java.util.Map.entry("ping", "iputils-ping"), java.util.Map.entry("sysctl", "procps"),
+      java.util.Map.entry("mount", "mount"), java.util.Map.entry("kill", "procps"));
   private final ChildProcesses children;
 
   public CommandRunner(ChildProcesses children) {
@@ -90,6 +97,10 @@ public class CommandRunner {
   }
 
   private Process launch(List<String> command, boolean interactive) throws IOException {
+    String missing = missing(command.get(0));
+    if (missing != null) {
+      throw new IOException(missing);
+    }
     List<String> full = new ArrayList<>(GUARD);
     full.addAll(command);
     ProcessBuilder pb = new ProcessBuilder(full);
@@ -99,6 +110,21 @@ public class CommandRunner {
     Process p = pb.start();
     children.add(p, !GUARD.isEmpty());
     return p;
+  }
+
+  /** Why a program cannot be found on PATH, with the package that has it; null when it is there. */
+  static String missing(String program) {
+    if (program.contains("/")) {
+      return Files.isExecutable(Path.of(program)) ? null : program + " does not exist or is not executable";
+    }
+    String path = System.getenv().getOrDefault("PATH", "");
+    for (String dir : path.split(File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+        return null;
+      }
+    }
+    String pkg = PACKAGES.get(program);
+    return program + " is not installed or not on PATH" + (pkg == null ? "" : " (Debian: apt-get install " + pkg + ")");
   }
 
   /** The argument list that puts a child in its own session and ties its life to ours. */
