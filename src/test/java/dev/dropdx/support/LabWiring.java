@@ -35,6 +35,11 @@ public final class LabWiring implements AutoCloseable {
     lab = context.getBean(LabRunner.class);
   }
 
+  /** Any other wired component (e.g. the history). */
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
   @Override
   public void close() {
     context.close();
