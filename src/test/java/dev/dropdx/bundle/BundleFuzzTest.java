@@ -150,7 +150,7 @@ class BundleFuzzTest {
             + s.substring(at)).getBytes(StandardCharsets.UTF_8);
       }
       case DEEP_NESTING -> {
-        int depth = 500 + random.nextInt(5_000);
+        int depth = 500 + random.nextInt(20_000);
         String s = new String(seed, StandardCharsets.UTF_8);
         int at = s.indexOf("\"target\"");
         String deep = "[".repeat(depth) + "]".repeat(depth);
@@ -175,7 +175,7 @@ class BundleFuzzTest {
     Object[] slot = slots.get(random.nextInt(slots.size()));
     JsonNodeFactory nf = JsonNodeFactory.instance;
     JsonNode replacement = switch (m) {
-      case HUGE_FIELD -> random.nextBoolean() ? nf.stringNode("x".repeat(1 << (14 + random.nextInt(7))))
+      case HUGE_FIELD -> random.nextBoolean() ? nf.stringNode("x".repeat(1 << (16 + random.nextInt(6))))
           : nf.numberNode(new java.math.BigDecimal("1e" + (1000 + random.nextInt(100_000))));
       case WRONG_TYPE -> List.<JsonNode>of(nf.numberNode(-1), nf.stringNode("\u0000\u202e"), nf.booleanNode(true), nf.nullNode(),
           nf.arrayNode(), nf.objectNode(), nf.numberNode(Integer.MIN_VALUE), nf.stringNode("")).get(random.nextInt(8));

@@ -32,7 +32,7 @@ class HistoryCrashTest {
     Map<Long, Long> committed = new LinkedHashMap<>(); // id -> seq
     int killedMidWrite = 0;
     for (int round = 0; round < KILLS; round++) {
-      Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto",
+      Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
           "-cp", System.getProperty("java.class.path"), HistoryWriterMain.class.getName(), dataDir.toString())
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
       int wanted = 1 + random.nextInt(20);
