@@ -1,6 +1,8 @@
 package dev.dropdx;
 
 import dev.dropdx.cli.CommandOutcome;
+import dev.dropdx.cli.TargetOptions;
+import dev.dropdx.cli.UsageException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,6 +27,12 @@ public class DropdxApplication {
     Map<String, Object> defaults = new HashMap<>();
     defaults.put("dropdx.debug", debug);
     List<String> teamRules = takeRepeated(rest, "--rules");
+    try {
+      teamRules.forEach(dir -> TargetOptions.path("--rules", dir));
+    } catch (UsageException e) {
+      System.err.println("dropdx: " + e.getMessage()); // before Spring starts, so CommandGuard is not there yet
+      System.exit(2);
+    }
     if (!teamRules.isEmpty()) {
       defaults.put("dropdx.rules.team-dirs", String.join(",", teamRules));
     }

@@ -127,12 +127,15 @@ public class BundleCodec {
     if (version == null || !version.isIntegralNumber()) {
       throw new BundleException(name + ": not a dropdx bundle (no \"dropdx-bundle\" version field)");
     }
-    if (version.asInt() > EvidenceBundle.CURRENT_VERSION) {
-      throw new BundleException(name + ": bundle version " + version.asInt() + " was written by a newer dropdx; this one reads version "
+    // Compared as a BigInteger: a version beyond int range must not fail the conversion.
+    java.math.BigInteger v = version.bigIntegerValue();
+    String shown = v.bitLength() > 64 ? "(a " + v.toString().length() + "-digit number)" : v.toString();
+    if (v.compareTo(java.math.BigInteger.valueOf(EvidenceBundle.CURRENT_VERSION)) > 0) {
+      throw new BundleException(name + ": bundle version " + shown + " was written by a newer dropdx; this one reads version "
           + EvidenceBundle.CURRENT_VERSION + " (upgrade dropdx)");
     }
-    if (version.asInt() < 1) {
-      throw new BundleException(name + ": bundle version " + version.asInt() + " is not a valid version");
+    if (v.signum() < 1) {
+      throw new BundleException(name + ": bundle version " + shown + " is not a valid version");
     }
     EvidenceBundle bundle;
     try {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.shell.core.command.CommandContext;
@@ -47,15 +46,12 @@ public class BatchCommand {
       if (paths == null || paths.isBlank()) {
         throw new UsageException("batch needs bundle files or directories, e.g. batch bundles/ or batch a.json,b.json");
       }
-      String fmt = format.strip().toLowerCase(Locale.ROOT);
-      if (!fmt.equals("jsonl") && !fmt.equals("markdown")) {
-        throw new UsageException("--format " + TargetOptions.quote(format) + " is not a batch format: use jsonl or markdown");
-      }
-      List<Path> files = batch.expand(split(paths).stream().map(Path::of).toList());
+      String fmt = TargetOptions.batchFormat(format);
+      List<Path> files = batch.expand(split(paths).stream().map(s -> TargetOptions.path("batch", s)).toList());
       if (files.isEmpty()) {
         throw new UsageException("no bundle files found in " + paths);
       }
-      List<String> expected = hosts == null ? List.of() : split(hosts);
+      List<String> expected = hosts == null ? List.of() : split(hosts).stream().map(h -> TargetOptions.host("--hosts", h)).toList();
       PrintWriter out = ctx.outputWriter();
       int[] worst = {0};
       Map<String, Integer> counts = new TreeMap<>();

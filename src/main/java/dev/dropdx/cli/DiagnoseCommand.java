@@ -60,13 +60,13 @@ public class DiagnoseCommand {
       DiagnosisOptions options = new DiagnosisOptions(TargetOptions.number("--window", window, 1, 300),
           TargetOptions.number("--max-probes", maxProbes, 1, 100), DiagnosisOptions.DEFAULT_MAX_SECONDS);
       ReportFormat fmt = ReportFormat.parse(format);
-      Path bundleOut = saveBundle == null ? null : Path.of(saveBundle);
+      Path bundleOut = saveBundle == null ? null : TargetOptions.path("--save-bundle", saveBundle);
       DiagnosisReport report;
       if (replay != null) {
         if (src != null || dst != null || proto != null || dport != null || iface != null || netns != null) {
           throw new UsageException("--replay takes the target from the bundle: leave out --src/--dst/--proto/--dport/--iface/--netns");
         }
-        EvidenceBundle bundle = bundles.read(Path.of(replay));
+        EvidenceBundle bundle = bundles.read(TargetOptions.path("--replay", replay));
         report = engine.replay(bundle.target(), bundle.host(), bundle.probes(), options);
       } else {
         Target target = TargetOptions.parse(src, dst, proto, dport, iface, netns);

@@ -41,10 +41,8 @@ public class HistoryCommands {
       @Option(longName = "verdict", description = "diagnosed, inconclusive or no-drops") String verdict,
       @Option(longName = "limit", description = "most rows", defaultValue = "50") String limit) {
     guard.run(ctx.outputWriter(), () -> {
-      if (verdict != null && !verdict.matches("diagnosed|inconclusive|no-drops")) {
-        throw new UsageException("--verdict " + TargetOptions.quote(verdict) + ": use diagnosed, inconclusive or no-drops");
-      }
-      HistoryFilter f = new HistoryFilter(cause, since == null ? null : since(since), verdict, TargetOptions.number("--limit", limit, 1, 10_000));
+      HistoryFilter f = new HistoryFilter(cause == null ? null : TargetOptions.causeId("--cause", cause), since == null ? null : since(since),
+          verdict == null ? null : TargetOptions.verdict(verdict), TargetOptions.number("--limit", limit, 1, 10_000));
       PrintWriter out = ctx.outputWriter();
       var rows = store.list(f);
       for (HistoryRecord r : rows) {
@@ -59,7 +57,7 @@ public class HistoryCommands {
   @Command(name = {"history", "show"}, group = "History", description = "Show one past diagnosis: summary and trail")
   public void show(CommandContext ctx, @Argument(index = 0, description = "history id") String id) {
     guard.run(ctx.outputWriter(), () -> {
-      var stored = store.find(id(id)).orElseThrow(() -> new UsageException("no diagnosis " + id + " in history (see history)"));
+      var stored = store.find(TargetOptions.historyId(id)).orElseThrow(() -> new UsageException("no diagnosis " + id + " in history (see history)"));
       HistoryRecord r = stored.record();
       var bundle = bundles.parse(stored.bundleJson().getBytes(java.nio.charset.StandardCharsets.UTF_8), "history " + id);
       ctx.outputWriter().printf("Diagnosis %d on %s at %s%nTarget:  %s%nVerdict: %s%nCauses:  %s%n%nTrail%n%s", r.id(), r.host(),
@@ -76,19 +74,13 @@ public class HistoryCommands {
       if (file == null || file.isBlank()) {
         throw new UsageException("history export needs an id and a file: history export 12 incident.json");
       }
-      var stored = store.find(id(id)).orElseThrow(() -> new UsageException("no diagnosis " + id + " in history (see history)"));
+      Path target = TargetOptions.path("history export FILE", file);
+      var stored = store.find(TargetOptions.historyId(id)).orElseThrow(() -> new UsageException("no diagnosis " + id + " in history (see history)"));
       var bundle = bundles.parse(stored.bundleJson().getBytes(java.nio.charset.StandardCharsets.UTF_8), "history " + id);
-      bundles.write(bundle, Path.of(file));
+      bundles.write(bundle, target);
       ctx.outputWriter().println("wrote " + file + " (replay with: diagnose --replay " + file + ")");
       return 0;
     });
-  }
-
-  private static long id(String text) {
-    if (text == null || !text.matches("\\d{1,18}")) {
-      throw new UsageException("a history id is a number (see history)");
-    }
-    return Long.parseLong(text);
   }
 
   static OffsetDateTime since(String text) {

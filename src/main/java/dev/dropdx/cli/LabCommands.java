@@ -55,9 +55,10 @@ public class LabCommands {
       if (name == null || name.isBlank()) {
         throw new UsageException("lab run needs a scenario name: one of " + lab.scenarios().stream().map(LabScenario::name).toList());
       }
-      LabScenario scenario = lab.find(name).orElseThrow(() -> new UsageException(
+      LabScenario scenario = lab.find(TargetOptions.scenario(name)).orElseThrow(() -> new UsageException(
           "no lab scenario " + TargetOptions.quote(name) + ": one of " + lab.scenarios().stream().map(LabScenario::name).toList()));
       ReportFormat fmt = ReportFormat.parse(format);
+      java.nio.file.Path bundleOut = saveBundle == null ? null : TargetOptions.path("--save-bundle", saveBundle);
       DiagnosisOptions options = new DiagnosisOptions(TargetOptions.number("--window", window, 1, 60),
           DiagnosisOptions.DEFAULT_MAX_PROBES, DiagnosisOptions.DEFAULT_MAX_SECONDS);
       LabRun run;
@@ -66,8 +67,8 @@ public class LabCommands {
       } finally {
         printer.endProgress();
       }
-      if (saveBundle != null) {
-        bundles.write(bundles.of(run.report()), java.nio.file.Path.of(saveBundle));
+      if (bundleOut != null) {
+        bundles.write(bundles.of(run.report()), bundleOut);
       }
       PrintWriter out = ctx.outputWriter();
       if (fmt == ReportFormat.TEXT) {

@@ -2,18 +2,35 @@ package dev.dropdx.cli;
 
 import dev.dropdx.fact.Protocols;
 import dev.dropdx.fact.Target;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-/** Validates the target options of `diagnose`; every rejection says what a valid value looks like. */
+/**
+ * Validates every option value the commands take (addresses, interface and namespace names, ports,
+ * numbers, cause ids, paths, search text) before anything uses it; every rejection is a
+ * {@link UsageException} (exit 2) that says what a valid value looks like. Values reach external
+ * commands only as single arguments of an argument list, never through a shell, and none may
+ * start with '-' where a command could read it as an option.
+ */
 public final class TargetOptions {
   private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
   private static final Pattern NETNS = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]{0,63}");
+  private static final Pattern IFACE = Pattern.compile("[A-Za-z0-9_.+=@#][A-Za-z0-9_.+=@#\\-]*");
+  private static final Pattern CAUSE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+  private static final Pattern ID = Pattern.compile("\\d{1,18}");
+  // An inventory host name or address (RFC 1123 labels, IPv4, or IPv6 hex and colons).
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:\\-]{0,252}");
+  /** Longest path accepted (PATH_MAX). */
+  static final int MAX_PATH = 4096;
+  /** Longest search text accepted. */
+  static final int MAX_TEXT = 200;
 
   private TargetOptions() {}
 
   /** Builds a target from raw option values (null = not given). */
   public static Target parse(String src, String dst, String proto, String dport, String iface, String netns) {
-    Integer protocol = proto == null ? null : Protocols.parse(proto).orElseThrow(() -> new UsageException(
+    Integer protocol = proto == null ? null : Protocols.parse(proto).filter(p -> proto.chars().allMatch(c -> c > 32 && c < 127)).orElseThrow(() -> new UsageException(
         "--proto " + quote(proto) + " is not a protocol: use udp, tcp, icmp, ospf, gre, vxlan or a number 0-255"));
     Integer port = dport == null ? null : number("--dport", dport, 1, 65535);
     if (port != null && protocol != null && protocol != 6 && protocol != 17) {
@@ -38,10 +55,12 @@ public final class TargetOptions {
     if (value == null) {
       return null;
     }
-    boolean ok = !value.isEmpty() && value.length() <= 15 && !value.equals(".") && !value.equals("..")
-        && value.chars().allMatch(c -> c > 32 && c < 127 && c != '/' && c != ':');
+    // The kernel's dev_valid_name (1-15 bytes, no '/', ':' or blanks, not . or ..), narrowed to the
+    // characters real names use: no shell syntax, no leading '-' (ip would read it as an option).
+    boolean ok = value.length() <= 15 && !value.equals(".") && !value.equals("..") && IFACE.matcher(value).matches();
     if (!ok) {
-      throw new UsageException("--iface " + quote(value) + " is not a valid interface name (1-15 characters, no '/', ':' or spaces)");
+      throw new UsageException("--iface " + quote(value) + " is not a valid interface name (1-15 of letters, digits and _ . - + = @ #, "
+          + "not starting with '-')");
     }
     return value;
   }
@@ -57,9 +76,97 @@ public final class TargetOptions {
     return value;
   }
 
+  /** A cause id as the knowledge base names them (kebab-case, see kb list). */
+  public static String causeId(String option, String value) {
+    return kebab(option, value, "a cause id", "rp-filter; see kb list");
+  }
+
+  /** A lab scenario name (kebab-case, see lab list). */
+  public static String scenario(String value) {
+    return kebab("lab run NAME", value, "a scenario name", "rp-filter; see lab list");
+  }
+
+  private static String kebab(String option, String value, String what, String example) {
+    if (value == null || !CAUSE.matcher(value).matches()) {
+      throw new UsageException(option + " " + quote(String.valueOf(value)) + " is not " + what + " (lower-case words joined by '-', e.g. " + example + ")");
+    }
+    return value;
+  }
+
+  /** A host name as an inventory gives it (only shown in reports, never run). */
+  public static String host(String option, String value) {
+    if (value == null || !HOST.matcher(value).matches()) {
+      throw new UsageException(option + " " + quote(String.valueOf(value)) + " is not a host name (letters, digits, '.', '-', '_', ':'; "
+          + "as the inventory names the host)");
+    }
+    return value;
+  }
+
+  /** A history id: a whole number. */
+  public static long historyId(String value) {
+    if (value == null || !ID.matcher(value).matches()) {
+      throw new UsageException("history id " + quote(String.valueOf(value)) + " is not a number (see history)");
+    }
+    return Long.parseLong(value);
+  }
+
+  /** The output format of `batch`: jsonl or markdown. */
+  public static String batchFormat(String value) {
+    String fmt = value.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!fmt.equals("jsonl") && !fmt.equals("markdown")) {
+      throw new UsageException("--format " + quote(value) + " is not a batch format: use jsonl or markdown");
+    }
+    return fmt;
+  }
+
+  /** A history verdict filter. */
+  public static String verdict(String value) {
+    if (!value.matches("diagnosed|inconclusive|no-drops")) {
+      throw new UsageException("--verdict " + quote(value) + ": use diagnosed, inconclusive or no-drops");
+    }
+    return value;
+  }
+
+  /**
+   * A file or directory path. Any name the file system takes would do for Java's file API, but
+   * dropdx refuses what is almost always a mistake or an attack: control characters (newlines),
+   * shell syntax (';', '$', '`'), a leading '-', and more than PATH_MAX characters.
+   */
+  public static Path path(String option, String value) {
+    if (value == null || value.isBlank()) {
+      throw new UsageException(option + " needs a file or directory path");
+    }
+    boolean ok = value.length() <= MAX_PATH && !value.startsWith("-")
+        && value.codePoints().noneMatch(c -> c < 32 || c == 127 || c == ';' || c == '$' || c == '`');
+    if (!ok) {
+      throw new UsageException(option + " " + quote(value) + " is not a usable path (at most " + MAX_PATH
+          + " characters; no control characters, ';', '$', '`' or leading '-': rename the file or use ./" + "NAME)");
+    }
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new UsageException(option + " " + quote(value) + " is not a usable path: " + e.getReason());
+    }
+  }
+
+  /** Free text to search for: printable, at most {@value #MAX_TEXT} characters (used only as a query parameter). */
+  public static String text(String option, String value) {
+    if (value == null || value.isBlank()) {
+      throw new UsageException(option + " needs a word to look for");
+    }
+    if (value.length() > MAX_TEXT || value.codePoints().anyMatch(c -> c < 32 || c == 127)) {
+      throw new UsageException(option + " " + quote(value) + " is not search text (at most " + MAX_TEXT + " characters, no control characters)");
+    }
+    return value;
+  }
+
   /** A whole number within bounds. */
   public static int number(String option, String value, int min, int max) {
     try {
+      // ASCII digits only: parseInt would take other scripts' digits too.
+      if (!value.strip().matches("[+]?[0-9]{1,10}")) {
+        throw new NumberFormatException();
+      }
       int n = Integer.parseInt(value.strip());
       if (n >= min && n <= max) {
         return n;

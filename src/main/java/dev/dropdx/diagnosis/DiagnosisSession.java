@@ -46,6 +46,8 @@ final class DiagnosisSession {
   private final List<RecordedProbe> recorded = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private final Set<String> settled = new HashSet<>();
+  /** How often each rule fired in the current round, to name the culprits when a round never settles. */
+  private final Map<String, Integer> firedThisRound = new HashMap<>();
 
   DiagnosisSession(RuleBook rules, KnowledgeBase knowledge, EvidenceSource evidence, HostFacts host, Target target,
       DiagnosisOptions options, Consumer<String> progress, long start) {
@@ -63,6 +65,12 @@ final class DiagnosisSession {
     trail.add(new TrailStep(0, "host", null, "procfs", "dropdx", "which backends this host offers", 0, millisSince(start),
         hostSummary(), host.notes()));
     KieSession session = rules.newSession();
+    session.addEventListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
+      @Override
+      public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+        firedThisRound.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+      }
+    });
     try {
       session.insert(target);
       session.insert(host);
@@ -76,9 +84,14 @@ final class DiagnosisSession {
   private String loop(KieSession session) {
     int probesRun = 0;
     while (true) {
+      firedThisRound.clear();
       int fired = session.fireAllRules(MAX_FIRINGS_PER_ROUND);
       if (fired >= MAX_FIRINGS_PER_ROUND) {
-        return "the rules fired " + fired + " times without settling; check for rules that re-trigger each other";
+        List<Map.Entry<String, Integer>> top = firedThisRound.entrySet().stream()
+            .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey())).limit(3).toList();
+        return stopped(top.get(0).getKey(), "firing limit: the rules fired " + fired + " times without settling ("
+            + top.stream().map(e -> "\"" + e.getKey() + "\" " + e.getValue() + "x").reduce((a, b) -> a + ", " + b).orElse("")
+            + "); check for rules that re-trigger each other");
       }
       if (!facts(session, Diagnosis.class).isEmpty()) {
         return "a cause was proven";
@@ -88,16 +101,23 @@ final class DiagnosisSession {
         return "no rule asks for more evidence";
       }
       if (probesRun >= options.maxProbes()) {
-        return "probe budget spent (" + options.maxProbes() + " probes); next wanted: " + next.get().probe()
-            + " asked by \"" + next.get().askedBy() + "\"";
+        return stopped(next.get().askedBy(), "probe budget spent (" + options.maxProbes() + " probes); next wanted: " + next.get().probe()
+            + " asked by \"" + next.get().askedBy() + "\"");
       }
       if (millisSince(start) > TimeUnit.SECONDS.toMillis(options.maxSeconds())) {
-        return "time budget spent (" + options.maxSeconds() + " s); next wanted: " + next.get().probe()
-            + " asked by \"" + next.get().askedBy() + "\"";
+        return stopped(next.get().askedBy(), "time budget spent (" + options.maxSeconds() + " s); next wanted: " + next.get().probe()
+            + " asked by \"" + next.get().askedBy() + "\"");
       }
       probesRun++;
       runProbe(session, next.get());
     }
+  }
+
+  /** Records in the trail that a budget stopped the loop, naming the rule that wanted more; returns why. */
+  private String stopped(String rule, String why) {
+    trail.add(new TrailStep(trail.size(), "stop", null, "-", rule, "a budget bounds every diagnosis", millisSince(start), 0,
+        "stopped: " + why, List.of()));
+    return why;
   }
 
   /** The highest-priority request not yet settled whose probe this host can run; others are noted once. */
@@ -143,9 +163,18 @@ final class DiagnosisSession {
     List<Diagnosis> proven = facts(session, Diagnosis.class);
     boolean watched = !facts(session, DropWatchSummary.class).isEmpty();
     if (!watched && proven.isEmpty()) {
-      String reasons = trail.stream().filter(s -> s.backend().equals("-")).map(TrailStep::result)
+      // What could not run, and what the host detection found missing (e.g. why tracefs is absent).
+      String reasons = java.util.stream.Stream.concat(trail.stream().filter(s -> s.backend().equals("-")).map(TrailStep::result),
+              host.notes().stream().filter(n -> n.contains("tracefs")))
           .distinct().reduce((a, b) -> a + "; " + b).orElse(stop);
       throw new CannotDiagnoseException("no drop evidence could be gathered on this host: " + reasons);
+    }
+    List<DropWatchSummary> watches = facts(session, DropWatchSummary.class);
+    if (proven.isEmpty() && watches.stream().allMatch(w -> w.backend().startsWith("counters only"))) {
+      // Counters alone cannot show that nothing was dropped: saying "no drops" (exit 4) would mislead.
+      throw new CannotDiagnoseException("no backend can watch kfree_skb on this host (" + host.notes().stream()
+          .filter(n -> n.contains("drop reason")).findFirst().orElse("no drop reasons") + "); "
+          + watches.get(0).backend().substring("counters only: ".length()));
     }
     Verdict verdict = !proven.isEmpty() ? Verdict.DIAGNOSED
         : drops.stream().anyMatch(Drop::mayBeTarget) ? Verdict.INCONCLUSIVE : Verdict.NO_DROPS;

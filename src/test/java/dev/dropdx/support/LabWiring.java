@@ -35,7 +35,7 @@ public final class LabWiring implements AutoCloseable {
     lab = context.getBean(LabRunner.class);
   }
 
-  /** Any other wired component. */
+  /** Any other wired component (e.g. the history). */
   public <T> T bean(Class<T> type) {
     return context.getBean(type);
   }

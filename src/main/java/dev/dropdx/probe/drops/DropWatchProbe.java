@@ -46,8 +46,12 @@ public class DropWatchProbe implements Probe {
   private final CommandRunner runner;
   private final ChildProcesses children;
   private final NetnsInodes inodes;
+  private final int bufferKb;
 
-  public DropWatchProbe(TracefsInstances instances, CommandRunner runner, ChildProcesses children, NetnsInodes inodes) {
+  /** @param bufferKb the instance's per-CPU trace buffer (dropdx.trace-buffer-kb; tests make it tiny to force overruns) */
+  public DropWatchProbe(TracefsInstances instances, CommandRunner runner, ChildProcesses children, NetnsInodes inodes,
+      @org.springframework.beans.factory.annotation.Value("${dropdx.trace-buffer-kb:2048}") int bufferKb) {
+    this.bufferKb = bufferKb;
     this.instances = instances;
     this.runner = runner;
     this.children = children;
@@ -80,7 +84,7 @@ public class DropWatchProbe implements Probe {
     String trace;
     long lost;
     try (TracefsInstance instance = instances.create(Path.of(context.host().tracefs()))) {
-      instance.write("buffer_size_kb", "2048");
+      instance.write("buffer_size_kb", Integer.toString(bufferKb));
       // IPv4 only: other namespaces' IPv6 traffic would otherwise flood the buffer. Protocol 0 too:
       // locally generated packets dropped before the IP layer set skb->protocol (no route on output).
       instance.write("events/skb/kfree_skb/filter", "protocol == 2048 || protocol == 0");

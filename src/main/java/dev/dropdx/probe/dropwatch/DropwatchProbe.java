@@ -72,14 +72,12 @@ public class DropwatchProbe implements Probe {
   @Override
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
     List<String> command = List.of("dropwatch", "-l", "kas");
-    ProcessBuilder pb = new ProcessBuilder(command);
     Process p;
     try {
-      p = pb.start();
-    } catch (IOException e) {
-      return interpret(request, RawCommand.encode(new CommandResult(command, 127, "", "cannot run dropwatch: " + e.getMessage(), false)), context);
+      p = runner.startChild(command, true); // stdin: dropwatch takes its commands there
+    } catch (java.io.UncheckedIOException e) {
+      return interpret(request, RawCommand.encode(new CommandResult(command, 127, "", e.getMessage(), false)), context);
     }
-    // ChildProcesses.add is package-private; the finally block below stops it on every path.
     try {
       CompletableFuture<String> out = CommandRunner.drain(p.getInputStream());
       CompletableFuture<String> err = CommandRunner.drain(p.getErrorStream());

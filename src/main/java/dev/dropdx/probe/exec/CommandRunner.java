@@ -1,9 +1,12 @@
 package dev.dropdx.probe.exec;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +14,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
-/** Runs external commands from argument lists (never through a shell), each with a timeout. */
+/**
+ * Runs external commands from argument lists (never through a shell), each with a timeout. Every
+ * child runs in its own session and process group ({@code setsid}) and gets SIGKILL when dropdx
+ * dies, even by SIGKILL ({@code setpriv --pdeathsig KILL}); both are util-linux and do not fork, so
+ * the child keeps the PID we track. Without them the command runs as is.
+ */
 @Component
 public class CommandRunner {
+  private static final List<String> GUARD = guardPrefix();
+  /** The Debian package of each tool dropdx runs, for "not installed" messages. */
+  private static final java.util.Map<String, String> PACKAGES = java.util.Map.ofEntries(
+      java.util.Map.entry("ip", "iproute2"), java.util.Map.entry("ss", "iproute2"), java.util.Map.entry("nstat", "iproute2"),
+      java.util.Map.entry("bpftrace", "bpftrace"), java.util.Map.entry("tcpdump", "tcpdump"), java.util.Map.entry("stap", "systemtap"),
+      java.util.Map.entry("dropwatch", "dropwatch"), java.util.Map.entry("iptables-save", "iptables"), java.util.Map.entry("nft", "nftables"),
+      java.util.Map.entry("python3", "python3"), java.util.Map.entry("ping", "iputils-ping"), java.util.Map.entry("sysctl", "procps"),
+      java.util.Map.entry("mount", "mount"), java.util.Map.entry("kill", "procps"));
   private final ChildProcesses children;
 
   public CommandRunner(ChildProcesses children) {
@@ -24,11 +40,10 @@ public class CommandRunner {
   public CommandResult run(List<String> command, Duration timeout) {
     Process process;
     try {
-      process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+      process = launch(command, false);
     } catch (IOException e) {
       return new CommandResult(command, 127, "", "cannot run " + command.get(0) + ": " + e.getMessage(), false);
     }
-    children.add(process);
     try {
       CompletableFuture<String> out = drain(process.getInputStream());
       CompletableFuture<String> err = drain(process.getErrorStream());
@@ -61,15 +76,80 @@ public class CommandRunner {
     return full;
   }
 
-  /** Starts a long-running command; the caller stops it with {@link ChildProcesses#stop}. */
+  /**
+   * Starts a long-running child (bpftrace, tcpdump, stap, dropwatch, lab traffic) with stdin from
+   * /dev/null; the caller stops it with {@link ChildProcesses#stop}, and shutdown stops it too.
+   */
   public Process start(List<String> command) {
+    return startChild(command, false);
+  }
+
+  /**
+   * Starts a long-running child; with {@code interactive} its stdin is a pipe the caller writes to
+   * (dropwatch takes commands). Throws {@link UncheckedIOException} when the program cannot run.
+   */
+  public Process startChild(List<String> command, boolean interactive) {
     try {
-      Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-      children.add(p);
-      return p;
+      return launch(command, interactive);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot run " + command.get(0), e);
+      throw new UncheckedIOException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
     }
+  }
+
+  private Process launch(List<String> command, boolean interactive) throws IOException {
+    String missing = missing(command.get(0));
+    if (missing != null) {
+      throw new IOException(missing);
+    }
+    List<String> full = new ArrayList<>(GUARD);
+    full.addAll(command);
+    ProcessBuilder pb = new ProcessBuilder(full);
+    if (!interactive) {
+      pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    }
+    Process p = pb.start();
+    children.add(p, !GUARD.isEmpty());
+    return p;
+  }
+
+  /** Why a program cannot be found on PATH, with the package that has it; null when it is there. */
+  static String missing(String program) {
+    if (program.contains("/")) {
+      return Files.isExecutable(Path.of(program)) ? null : program + " does not exist or is not executable";
+    }
+    String path = System.getenv().getOrDefault("PATH", "");
+    for (String dir : path.split(File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+        return null;
+      }
+    }
+    String pkg = PACKAGES.get(program);
+    return program + " is not installed or not on PATH" + (pkg == null ? "" : " (Debian: apt-get install " + pkg + ")");
+  }
+
+  /** The argument list that puts a child in its own session and ties its life to ours. */
+  static List<String> guardPrefix() {
+    String setsid = find("setsid");
+    String setpriv = find("setpriv");
+    if (setsid == null || setpriv == null) {
+      return List.of();
+    }
+    return List.of(setsid, setpriv, "--pdeathsig", "KILL", "--");
+  }
+
+  /** Whether children get their own process group and die with dropdx on this host. */
+  public static boolean guarded() {
+    return !GUARD.isEmpty();
+  }
+
+  private static String find(String tool) {
+    for (String dir : List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin")) {
+      Path p = Path.of(dir, tool);
+      if (Files.isExecutable(p)) {
+        return p.toString();
+      }
+    }
+    return null;
   }
 
   /** Reads a stream to its end on another thread, so a chatty child never blocks. */

@@ -1,0 +1,39 @@
+package dev.dropdx.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dropdx.diagnosis.DiagnosisOptions;
+import dev.dropdx.diagnosis.DiagnosisReport;
+import dev.dropdx.diagnosis.TrailStep;
+import dev.dropdx.fact.Target;
+import dev.dropdx.support.LabTest;
+import dev.dropdx.support.LabWiring;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A drop storm into a tiny trace buffer: the ring buffer overruns, and the diagnosis says so
+ * (events lost, counts a lower bound) instead of hiding it.
+ */
+@LabTest
+class DropStormLabTest {
+  /** UDP to a closed port on loopback as fast as python can: every datagram is a NO_SOCKET kfree_skb. */
+  private static final String STORM = "import socket\ns=socket.socket(socket.AF_INET,socket.SOCK_DGRAM)\n"
+      + "while True:\n  s.sendto(b'x',('127.0.0.1',9))\n";
+
+  @Test
+  void aStormIntoATinyBufferIsReportedAsLostEvents() throws Exception {
+    System.setProperty("dropdx.trace-buffer-kb", "4");
+    try (LabWiring wiring = new LabWiring(); LabNetwork net = new LabNetwork(wiring.runner, wiring.children)) {
+      String ns = net.namespace("dropdx-lab-storm");
+      net.startTraffic(ns, List.of("python3", "-c", STORM));
+      Thread.sleep(500);
+      DiagnosisReport r = wiring.engine.diagnose(new Target(null, "127.0.0.1", 17, 9, null, ns), new DiagnosisOptions(2, 1, 60), l -> { });
+      TrailStep watch = r.trail().stream().filter(s -> s.probe().equals("drop-watch")).findFirst().orElseThrow();
+      assertThat(watch.notes()).anySatisfy(n -> assertThat(n).startsWith("the trace buffer overran: ").contains("counts are a lower bound"));
+      assertThat(r.evidence().get(0).raw()).containsPattern("lost-events: [1-9]");
+    } finally {
+      System.clearProperty("dropdx.trace-buffer-kb");
+    }
+  }
+}
