@@ -54,7 +54,7 @@ public class BundleCodec {
    * rule has looked at the evidence yet.
    */
   public EvidenceBundle of(Collection collected) {
-    return new EvidenceBundle(EvidenceBundle.CURRENT_VERSION, Instant.now().toString(), hostname(), collected.target(),
+    return new EvidenceBundle(EvidenceBundle.CURRENT_VERSION, Instant.now().toString(), hostname, collected.target(),
         collected.host(), collected.probes(), collected.trail(), EvidenceBundle.COLLECTED, List.of());
   }
 
