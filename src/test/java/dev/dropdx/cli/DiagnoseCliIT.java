@@ -58,7 +58,7 @@ class DiagnoseCliIT {
       assertThat(report.get("diagnoses").get(0).get("fix")).isNotEmpty();
       assertThat(report.get("trail").get(1).get("probe").asString()).isEqualTo("drop-watch");
       // The tracepoint is global: other packets' drops may be listed too (as "other"), in any order.
-      List<String> targetReasons = new java.util.ArrayList<>();
+      List<String> targetReasons = new ArrayList<>();
       report.get("drops").forEach(d -> {
         if (d.get("match").asString().equals("target")) {
           targetReasons.add(d.get("reason").asString());
