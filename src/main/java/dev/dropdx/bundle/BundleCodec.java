@@ -3,6 +3,7 @@ package dev.dropdx.bundle;
 import dev.dropdx.collect.Collection;
 import dev.dropdx.diagnosis.DiagnosisReport;
 import dev.dropdx.diagnosis.ExplainedDiagnosis;
+import dev.dropdx.diagnosis.RecordedProbe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -145,6 +146,16 @@ public class BundleCodec {
     }
     if (bundle.target() == null || bundle.host() == null) {
       throw new BundleException(name + ": malformed bundle (target and host are required)");
+    }
+    for (int i = 0; i < bundle.probes().size(); i++) {
+      RecordedProbe p = bundle.probes().get(i);
+      // Replay looks recordings up by probe name; an entry without one can answer nothing.
+      if (p == null || p.probe() == null || p.probe().isBlank()) {
+        throw new BundleException(name + ": malformed bundle (probes[" + i + "] has no \"probe\" name)");
+      }
+      if (p.params().values().stream().anyMatch(java.util.Objects::isNull)) {
+        throw new BundleException(name + ": malformed bundle (probes[" + i + "] has a parameter without a value)");
+      }
     }
     return bundle;
   }

@@ -52,6 +52,15 @@ class BundleCodecTest {
   }
 
   @Test
+  void aRecordingWithoutAProbeNameIsAClearError() throws Exception {
+    String all = Files.readString(RECORDED);
+    String nameless = all.replaceFirst("\"probe\"\\s*:\\s*\"[a-z-]+\"\\s*,", "");
+    assertThat(nameless).isNotEqualTo(all);
+    assertThatThrownBy(() -> codec.parse(nameless.getBytes(StandardCharsets.UTF_8), "n.json")).isInstanceOf(BundleException.class)
+        .hasMessageContaining("n.json: malformed bundle (probes[").hasMessageContaining("has no \"probe\" name");
+  }
+
+  @Test
   void aMissingFileIsNamed(@TempDir Path dir) {
     assertThatThrownBy(() -> codec.read(dir.resolve("nope.json"))).isInstanceOf(BundleException.class).hasMessageContaining("nope.json");
   }

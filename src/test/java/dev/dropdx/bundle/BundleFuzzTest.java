@@ -85,7 +85,10 @@ class BundleFuzzTest {
           worker.shutdownNow();
           worker = Executors.newSingleThreadExecutor();
         } catch (java.util.concurrent.ExecutionException e) {
-          failures.add(name + ": " + e.getCause());
+          // Where it broke, not only what: the first dropdx frame.
+          String at = java.util.Arrays.stream(e.getCause().getStackTrace()).filter(t -> t.getClassName().startsWith("dev.dropdx"))
+              .findFirst().map(StackTraceElement::toString).orElse("?");
+          failures.add(name + ": " + e.getCause() + " at " + at);
         }
       }
     } finally {
