@@ -55,9 +55,7 @@ public class CollectCommand {
       Target target = TargetOptions.parse(src, dst, proto, dport, iface, netns);
       int seconds = TargetOptions.number("--window", window, 1, 300);
       CollectPlan steps = collector.plan(plan == null ? null : TargetOptions.path("--plan", plan));
-      if (!namespaces.exists(target.netns())) {
-        throw new UsageException("network namespace '" + target.netns() + "' does not exist (see ip netns list)");
-      }
+      TargetOptions.requireNamespace(target, namespaces);
       Path file = out != null ? TargetOptions.path("--out", out) : null;
       if (file != null && file.toAbsolutePath().getParent() != null && !file.toAbsolutePath().getParent().toFile().isDirectory()) {
         throw new UsageException("--out " + TargetOptions.quote(out) + ": the directory does not exist");

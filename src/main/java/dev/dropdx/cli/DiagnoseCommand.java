@@ -70,9 +70,7 @@ public class DiagnoseCommand {
         report = engine.replay(bundle.target(), bundle.host(), bundle.probes(), options);
       } else {
         Target target = TargetOptions.parse(src, dst, proto, dport, iface, netns);
-        if (!namespaces.exists(target.netns())) {
-          throw new UsageException("network namespace '" + target.netns() + "' does not exist (see ip netns list)");
-        }
+        TargetOptions.requireNamespace(target, namespaces);
         try {
           report = engine.diagnose(target, options, printer.progress());
         } finally {

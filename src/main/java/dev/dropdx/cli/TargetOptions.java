@@ -2,6 +2,7 @@ package dev.dropdx.cli;
 
 import dev.dropdx.fact.Protocols;
 import dev.dropdx.fact.Target;
+import dev.dropdx.probe.drops.NetnsInodes;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -74,6 +75,13 @@ public final class TargetOptions {
       throw new UsageException("--netns " + quote(value) + " is not a namespace name (letters, digits, '_', '.', '-'; see ip netns list)");
     }
     return value;
+  }
+
+  /** Refuses a target whose namespace does not exist on this host (the name itself was checked by {@link #netns}). */
+  public static void requireNamespace(Target target, NetnsInodes namespaces) {
+    if (!namespaces.exists(target.netns())) {
+      throw new UsageException("network namespace '" + target.netns() + "' does not exist (see ip netns list)");
+    }
   }
 
   /** A cause id as the knowledge base names them (kebab-case, see kb list). */

@@ -7,13 +7,13 @@ import dev.dropdx.lab.RpFilterStrictScenario;
 import dev.dropdx.probe.exec.ChildProcesses;
 import dev.dropdx.probe.exec.CommandResult;
 import dev.dropdx.probe.exec.CommandRunner;
+import dev.dropdx.support.Jar;
 import dev.dropdx.support.LabTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,19 +25,7 @@ class CollectCliIT {
   @TempDir Path dir;
 
   private CommandResult dropdx(List<String> prefix, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(prefix);
-    cmd.addAll(List.of("java", "-jar", Path.of("target/dropdx.jar").toAbsolutePath().toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-    pb.environment().put("DROPDX_DATA_DIR", dir.resolve("data").toString()); // never the user's own history
-    Process p = pb.start();
-    var out = CommandRunner.drain(p.getInputStream());
-    var err = CommandRunner.drain(p.getErrorStream());
-    boolean done = p.waitFor(120, TimeUnit.SECONDS);
-    if (!done) {
-      p.destroyForcibly();
-    }
-    return new CommandResult(cmd, done ? p.exitValue() : -1, out.join(), err.join(), !done);
+    return Jar.runIn(dir, prefix, dir.resolve("data"), Map.of(), args); // never the user's own history
   }
 
   @Test

@@ -20,11 +20,20 @@ public final class Jar {
    * @param env more environment variables
    */
   public static CommandResult run(List<String> prefix, Path dataDir, Map<String, String> env, String... args) throws Exception {
+    return runIn(null, prefix, dataDir, env, args);
+  }
+
+  /** As {@link #run}, in {@code workDir} (relative file names in ARGS resolve there); null = this process's. */
+  public static CommandResult runIn(Path workDir, List<String> prefix, Path dataDir, Map<String, String> env, String... args)
+      throws Exception {
     List<String> cmd = new ArrayList<>(prefix);
     cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
         Path.of("target/dropdx.jar").toAbsolutePath().toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
+    if (workDir != null) {
+      pb.directory(workDir.toFile());
+    }
     pb.environment().put("DROPDX_DATA_DIR", dataDir.toString());
     pb.environment().putAll(env);
     Process p = pb.start();
