@@ -1,5 +1,6 @@
 package dev.dropdx.support;
 
+import dev.dropdx.probe.exec.CommandRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,19 +37,10 @@ public class LabCondition implements ExecutionCondition {
     // Without these the scenarios still run but diagnose less (unfiltered drops, no capture, no
     // traffic), so a lab test would fail for a reason that has nothing to do with the code.
     for (String tool : TOOLS) {
-      if (!onPath(tool)) {
+      if (CommandRunner.missing(tool) != null) {
         return tool + " is not installed (apt-get install -y bpftrace tcpdump nftables iptables iputils-ping python3, as .ci/run does)";
       }
     }
     return null;
-  }
-
-  private static boolean onPath(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin").split(":")) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -113,7 +113,7 @@ public class CommandRunner {
   }
 
   /** Why a program cannot be found on PATH, with the package that has it; null when it is there. */
-  static String missing(String program) {
+  public static String missing(String program) {
     if (program.contains("/")) {
       return Files.isExecutable(Path.of(program)) ? null : program + " does not exist or is not executable";
     }
