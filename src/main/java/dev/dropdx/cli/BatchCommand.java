@@ -1,7 +1,7 @@
 package dev.dropdx.cli;
 
-import dev.dropdx.bundle.BatchDiagnoser;
-import dev.dropdx.bundle.BatchResult;
+import dev.dropdx.batch.BatchDiagnoser;
+import dev.dropdx.batch.BatchResult;
 import dev.dropdx.diagnosis.DiagnosisOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.dropdx.cli;
 
-import dev.dropdx.bundle.BatchResult;
+import dev.dropdx.batch.BatchResult;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.dropdx.cli;
 
-import dev.dropdx.bundle.BundleCodec;
-import dev.dropdx.bundle.EvidenceBundle;
 import dev.dropdx.collect.CollectPlan;
 import dev.dropdx.collect.Collection;
 import dev.dropdx.collect.Collector;
+import dev.dropdx.evidence.BundleCodec;
+import dev.dropdx.evidence.EvidenceBundle;
 import dev.dropdx.fact.Target;
-import dev.dropdx.probe.drops.NetnsInodes;
+import dev.dropdx.probe.host.NetnsInodes;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -66,7 +66,7 @@ public class CollectCommand {
       } finally {
         printer.endProgress();
       }
-      EvidenceBundle bundle = bundles.of(collected);
+      EvidenceBundle bundle = bundles.of(collected.recorded());
       if (file == null) {
         file = Path.of("dropdx-collect-" + bundle.hostname().replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
             + LocalDateTime.now().format(STAMP) + ".json");

@@ -1,9 +1,9 @@
 package dev.dropdx.cli;
 
-import dev.dropdx.bundle.BundleException;
 import dev.dropdx.collect.CollectPlanException;
+import dev.dropdx.db.DatabaseException;
 import dev.dropdx.diagnosis.CannotDiagnoseException;
-import dev.dropdx.history.HistoryException;
+import dev.dropdx.evidence.BundleException;
 import dev.dropdx.knowledge.KnowledgeBaseException;
 import dev.dropdx.lab.LabException;
 import dev.dropdx.rules.RuleBookException;
@@ -33,7 +33,7 @@ public class CommandGuard {
       code = body.call();
     } catch (UsageException | RuleBookException | KnowledgeBaseException | BundleException | CollectPlanException e) {
       code = fail(e, ExitCodes.USAGE);
-    } catch (CannotDiagnoseException | LabException | HistoryException e) {
+    } catch (CannotDiagnoseException | LabException | DatabaseException e) {
       code = fail(e, ExitCodes.CANNOT_RUN);
     } catch (Exception e) {
       code = fail(e, ExitCodes.CANNOT_RUN);
@@ -45,7 +45,7 @@ public class CommandGuard {
 
   private int fail(Exception e, int code) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    boolean internal = code == ExitCodes.CANNOT_RUN && !(e instanceof CannotDiagnoseException) && !(e instanceof LabException) && !(e instanceof HistoryException);
+    boolean internal = code == ExitCodes.CANNOT_RUN && !(e instanceof CannotDiagnoseException) && !(e instanceof LabException) && !(e instanceof DatabaseException);
     System.err.println("dropdx: " + (internal ? "internal error: " : "") + message
         + (internal && !debug ? " (run with --debug for the stack trace)" : ""));
     if (debug) {

@@ -1,14 +1,14 @@
 package dev.dropdx.cli;
 
-import dev.dropdx.bundle.BundleCodec;
-import dev.dropdx.bundle.EvidenceBundle;
+import dev.dropdx.db.DatabaseException;
 import dev.dropdx.diagnosis.DiagnosisEngine;
 import dev.dropdx.diagnosis.DiagnosisOptions;
 import dev.dropdx.diagnosis.DiagnosisReport;
+import dev.dropdx.evidence.BundleCodec;
+import dev.dropdx.evidence.EvidenceBundle;
 import dev.dropdx.fact.Target;
 import dev.dropdx.history.DiagnosisHistory;
-import dev.dropdx.history.HistoryException;
-import dev.dropdx.probe.drops.NetnsInodes;
+import dev.dropdx.probe.host.NetnsInodes;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.shell.core.command.CommandContext;
@@ -77,7 +77,7 @@ public class DiagnoseCommand {
           printer.endProgress();
         }
       }
-      EvidenceBundle evidence = bundles.of(report); // one bundle: the file and the history hold the same evidence
+      EvidenceBundle evidence = bundles.of(report.recorded()); // one bundle: the file and the history hold the same evidence
       if (bundleOut != null) {
         bundles.write(evidence, bundleOut);
       }
@@ -93,9 +93,9 @@ public class DiagnoseCommand {
       return report;
     }
     try {
-      DiagnosisHistory.Remembered r = history.remember(report, evidence);
+      DiagnosisHistory.Remembered r = history.remember(evidence);
       return report.withNotes(r.recurrence());
-    } catch (HistoryException e) {
+    } catch (DatabaseException e) {
       System.err.println("dropdx: warning: the diagnosis was not stored in history: " + e.getMessage());
       return report;
     }

@@ -1,6 +1,6 @@
 package dev.dropdx.cli;
 
-import dev.dropdx.bundle.BundleCodec;
+import dev.dropdx.evidence.BundleCodec;
 import dev.dropdx.history.HistoryFilter;
 import dev.dropdx.history.HistoryRecord;
 import dev.dropdx.history.HistoryStore;

@@ -1,7 +1,7 @@
 package dev.dropdx.cli;
 
-import dev.dropdx.bundle.BundleCodec;
 import dev.dropdx.diagnosis.DiagnosisOptions;
+import dev.dropdx.evidence.BundleCodec;
 import dev.dropdx.lab.LabRun;
 import dev.dropdx.lab.LabRunner;
 import dev.dropdx.lab.LabScenario;
@@ -68,7 +68,7 @@ public class LabCommands {
         printer.endProgress();
       }
       if (bundleOut != null) {
-        bundles.write(bundles.of(run.report()), bundleOut);
+        bundles.write(bundles.of(run.report().recorded()), bundleOut);
       }
       PrintWriter out = ctx.outputWriter();
       if (fmt == ReportFormat.TEXT) {

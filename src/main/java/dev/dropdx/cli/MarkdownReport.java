@@ -2,7 +2,7 @@ package dev.dropdx.cli;
 
 import dev.dropdx.diagnosis.DiagnosisReport;
 import dev.dropdx.diagnosis.ExplainedDiagnosis;
-import dev.dropdx.diagnosis.TrailStep;
+import dev.dropdx.evidence.TrailStep;
 
 /** Markdown for incident tickets: verdict and diagnosis first, then the trail as a table. */
 public final class MarkdownReport {

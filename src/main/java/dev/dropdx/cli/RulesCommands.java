@@ -1,6 +1,6 @@
 package dev.dropdx.cli;
 
-import dev.dropdx.bundle.RuleCases;
+import dev.dropdx.batch.RuleCases;
 import dev.dropdx.config.DropdxPaths;
 import dev.dropdx.rules.RuleBook;
 import dev.dropdx.rules.RuleBookProvider;

@@ -2,7 +2,7 @@ package dev.dropdx.cli;
 
 import dev.dropdx.fact.Protocols;
 import dev.dropdx.fact.Target;
-import dev.dropdx.probe.drops.NetnsInodes;
+import dev.dropdx.probe.host.NetnsInodes;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;

@@ -2,7 +2,7 @@ package dev.dropdx.cli;
 
 import dev.dropdx.diagnosis.DiagnosisReport;
 import dev.dropdx.diagnosis.ExplainedDiagnosis;
-import dev.dropdx.diagnosis.TrailStep;
+import dev.dropdx.evidence.TrailStep;
 import dev.dropdx.fact.Drop;
 import dev.dropdx.fact.TargetMatch;
 

@@ -1,7 +1,9 @@
 package dev.dropdx.collect;
 
-import dev.dropdx.diagnosis.RecordedProbe;
-import dev.dropdx.diagnosis.TrailStep;
+import dev.dropdx.evidence.EvidenceBundle;
+import dev.dropdx.evidence.EvidenceRecord;
+import dev.dropdx.evidence.RecordedProbe;
+import dev.dropdx.evidence.TrailStep;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.Target;
 import java.util.List;
@@ -19,6 +21,11 @@ public record Collection(Target target, HostFacts host, List<RecordedProbe> prob
   public Collection {
     probes = List.copyOf(probes);
     trail = List.copyOf(trail);
+  }
+
+  /** What goes into the bundle: verdict "collected" and no causes, since no rule has looked at the evidence yet. */
+  public EvidenceRecord recorded() {
+    return new EvidenceRecord(target, host, probes, trail, EvidenceBundle.COLLECTED, List.of());
   }
 
   /** Requests of the plan this host could not answer (not available or failed). */

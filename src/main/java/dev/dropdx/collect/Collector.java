@@ -1,16 +1,16 @@
 package dev.dropdx.collect;
 
 import dev.dropdx.diagnosis.CannotDiagnoseException;
-import dev.dropdx.diagnosis.RecordedProbe;
-import dev.dropdx.diagnosis.TrailStep;
+import dev.dropdx.evidence.EvidenceRecorder;
+import dev.dropdx.evidence.LiveEvidence;
+import dev.dropdx.evidence.RecordedProbe;
+import dev.dropdx.evidence.TrailStep;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.fact.Target;
 import dev.dropdx.probe.Availability;
-import dev.dropdx.probe.Probe;
 import dev.dropdx.probe.ProbeCatalog;
 import dev.dropdx.probe.ProbeContext;
-import dev.dropdx.probe.ProbeOutcome;
 import dev.dropdx.probe.host.HostFactsDetector;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import org.springframework.stereotype.Component;
@@ -70,38 +69,19 @@ public class Collector {
     long start = System.nanoTime();
     HostFacts host = detector.detect();
     requireOne(plan, host);
-    List<TrailStep> trail = new ArrayList<>();
-    trail.add(new TrailStep(0, "host", null, "procfs", "dropdx collect", "which backends this host offers", 0, millisSince(start),
-        "kernel " + host.kernel() + ", " + (host.root() ? "root" : "not root") + ", tools " + host.tools(), host.notes()));
-    List<RecordedProbe> recorded = new ArrayList<>();
+    EvidenceRecorder recorder = new EvidenceRecorder(new LiveEvidence(probes, host),
+        new ProbeContext(target, host, windowSeconds, progress), EvidenceRecorder.Style.COLLECT, start);
     List<Object> facts = new ArrayList<>();
     Set<String> done = new HashSet<>();
-    ProbeContext context = new ProbeContext(target, host, windowSeconds, progress);
     for (PlanStep step : plan.steps()) {
-      Probe probe = probes.find(step.probe()).orElseThrow();
       for (ProbeRequest request : requests(step, target, host, facts)) {
-        if (!done.add(request.key())) {
-          continue;
-        }
-        long at = millisSince(start);
-        Availability a = probe.availability(host);
-        if (!a.available()) {
-          trail.add(step(trail, request, "-", at, 0, "not collected: " + a.reason(), List.of()));
-          continue;
-        }
-        progress.accept("collect " + trail.size() + ": " + request.probe() + " " + request.params());
-        long t0 = System.nanoTime();
-        try {
-          ProbeOutcome o = probe.run(request, context);
-          trail.add(step(trail, request, o.backend(), at, millisSince(t0), o.summary(), o.notes()));
-          recorded.add(new RecordedProbe(request.probe(), request.params(), o.backend(), o.raw()));
-          facts.addAll(o.facts());
-        } catch (RuntimeException e) {
-          // One failing probe is evidence missing, not the end of the collection.
-          trail.add(step(trail, request, "-", at, millisSince(t0), "failed: " + e.getMessage(), List.of()));
+        if (done.add(request.key()) && recorder.available(request)) {
+          recorder.run(request).ifPresent(o -> facts.addAll(o.facts()));
         }
       }
     }
+    List<RecordedProbe> recorded = recorder.recorded();
+    List<TrailStep> trail = recorder.trail();
     if (!plan.required().isEmpty() && recorded.stream().noneMatch(r -> plan.required().contains(r.probe()))) {
       throw new CannotDiagnoseException("collect gathered no drop evidence (" + String.join(", ", plan.required()) + "): "
           + trail.stream().filter(s -> plan.required().contains(s.probe())).map(TrailStep::result).distinct()
@@ -197,14 +177,5 @@ public class Collector {
       reasons.add(id + ": " + a.reason());
     }
     throw new CannotDiagnoseException("collect cannot watch for drops on this host: " + String.join("; ", reasons));
-  }
-
-  private static TrailStep step(List<TrailStep> trail, ProbeRequest r, String backend, long at, long millis, String result,
-      List<String> notes) {
-    return new TrailStep(trail.size(), r.probe(), r.params(), backend, r.askedBy(), r.why(), at, millis, result, notes);
-  }
-
-  private static long millisSince(long nanos) {
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
   }
 }

@@ -1,5 +1,8 @@
 package dev.dropdx.diagnosis;
 
+import dev.dropdx.evidence.LiveEvidence;
+import dev.dropdx.evidence.RecordedProbe;
+import dev.dropdx.evidence.ReplayEvidence;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.Target;
 import dev.dropdx.knowledge.KnowledgeBaseProvider;

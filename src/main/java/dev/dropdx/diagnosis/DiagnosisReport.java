@@ -1,5 +1,8 @@
 package dev.dropdx.diagnosis;
 
+import dev.dropdx.evidence.EvidenceRecord;
+import dev.dropdx.evidence.RecordedProbe;
+import dev.dropdx.evidence.TrailStep;
 import dev.dropdx.fact.Drop;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.Target;
@@ -21,6 +24,11 @@ import java.util.List;
 public record DiagnosisReport(
     Target target, HostFacts host, Verdict verdict, List<ExplainedDiagnosis> diagnoses, List<Drop> drops,
     List<TrailStep> trail, String stopReason, List<String> notes, List<RecordedProbe> evidence) {
+
+  /** What goes into the evidence bundle. */
+  public EvidenceRecord recorded() {
+    return new EvidenceRecord(target, host, evidence, trail, verdict.id(), diagnoses.stream().map(ExplainedDiagnosis::cause).toList());
+  }
 
   /** The same report with more notes (e.g. the recurrence line from history). */
   public DiagnosisReport withNotes(List<String> more) {

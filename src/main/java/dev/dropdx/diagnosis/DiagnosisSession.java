@@ -1,5 +1,8 @@
 package dev.dropdx.diagnosis;
 
+import dev.dropdx.evidence.EvidenceRecorder;
+import dev.dropdx.evidence.EvidenceSource;
+import dev.dropdx.evidence.TrailStep;
 import dev.dropdx.fact.Diagnosis;
 import dev.dropdx.fact.Drop;
 import dev.dropdx.fact.DropWatchSummary;
@@ -9,9 +12,7 @@ import dev.dropdx.fact.Target;
 import dev.dropdx.knowledge.CauseEntry;
 import dev.dropdx.knowledge.KnowledgeBase;
 import dev.dropdx.knowledge.Templates;
-import dev.dropdx.probe.Availability;
 import dev.dropdx.probe.ProbeContext;
-import dev.dropdx.probe.ProbeOutcome;
 import dev.dropdx.rules.RuleBook;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +28,8 @@ import org.kie.api.runtime.KieSession;
 
 /**
  * One diagnosis: a Drools session holding the target and host facts; rules ask for evidence with
- * {@link ProbeRequest}s, this class runs the best one the host can run, inserts its facts, and fires
+ * {@link ProbeRequest}s, this class runs the best one the host can run (through the
+ * {@link EvidenceRecorder}, which keeps the trail and the raw output), inserts its facts, and fires
  * again, until a {@link Diagnosis} is proven, nothing more is asked, or the budget is spent.
  */
 final class DiagnosisSession {
@@ -36,14 +38,11 @@ final class DiagnosisSession {
 
   private final RuleBook rules;
   private final KnowledgeBase knowledge;
-  private final EvidenceSource evidence;
+  private final EvidenceRecorder recorder;
   private final HostFacts host;
   private final Target target;
   private final DiagnosisOptions options;
-  private final Consumer<String> progress;
   private final long start;
-  private final List<TrailStep> trail = new ArrayList<>();
-  private final List<RecordedProbe> recorded = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private final Set<String> settled = new HashSet<>();
   /** How often each rule fired in the current round, to name the culprits when a round never settles. */
@@ -53,17 +52,15 @@ final class DiagnosisSession {
       DiagnosisOptions options, Consumer<String> progress, long start) {
     this.rules = rules;
     this.knowledge = knowledge;
-    this.evidence = evidence;
     this.host = host;
     this.target = target;
     this.options = options;
-    this.progress = progress;
     this.start = start;
+    this.recorder = new EvidenceRecorder(evidence, new ProbeContext(target, host, options.windowSeconds(), progress),
+        EvidenceRecorder.Style.DIAGNOSE, start);
   }
 
   DiagnosisReport run() {
-    trail.add(new TrailStep(0, "host", null, "procfs", "dropdx", "which backends this host offers", 0, millisSince(start),
-        hostSummary(), host.notes()));
     KieSession session = rules.newSession();
     session.addEventListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
       @Override
@@ -109,14 +106,14 @@ final class DiagnosisSession {
             + " asked by \"" + next.get().askedBy() + "\"");
       }
       probesRun++;
-      runProbe(session, next.get());
+      settled.add(next.get().key());
+      recorder.run(next.get()).ifPresent(outcome -> outcome.facts().forEach(session::insert));
     }
   }
 
   /** Records in the trail that a budget stopped the loop, naming the rule that wanted more; returns why. */
   private String stopped(String rule, String why) {
-    trail.add(new TrailStep(trail.size(), "stop", null, "-", rule, "a budget bounds every diagnosis", millisSince(start), 0,
-        "stopped: " + why, List.of()));
+    recorder.stopped(rule, why);
     return why;
   }
 
@@ -127,40 +124,18 @@ final class DiagnosisSession {
         .sorted(Comparator.comparingInt(ProbeRequest::priority).reversed().thenComparing(ProbeRequest::key))
         .toList();
     for (ProbeRequest r : pending) {
-      Availability a = evidence.availability(r);
-      if (a.available()) {
+      if (recorder.available(r)) {
         return Optional.of(r);
       }
       settled.add(r.key());
-      trail.add(new TrailStep(trail.size(), r.probe(), r.params(), "-", r.askedBy(), r.why(), millisSince(start), 0,
-          "not run: " + a.reason(), List.of()));
     }
     return Optional.empty();
-  }
-
-  private void runProbe(KieSession session, ProbeRequest request) {
-    settled.add(request.key());
-    long at = millisSince(start);
-    long t0 = System.nanoTime();
-    progress.accept("step " + trail.size() + ": " + request.probe() + " - " + request.why());
-    ProbeOutcome outcome;
-    try {
-      outcome = evidence.gather(request, new ProbeContext(target, host, options.windowSeconds(), progress));
-    } catch (RuntimeException e) {
-      // One failing probe is evidence missing, not the end of the diagnosis.
-      trail.add(new TrailStep(trail.size(), request.probe(), request.params(), "-", request.askedBy(), request.why(), at,
-          millisSince(t0), "failed: " + e.getMessage(), List.of()));
-      return;
-    }
-    trail.add(new TrailStep(trail.size(), request.probe(), request.params(), outcome.backend(), request.askedBy(),
-        request.why(), at, millisSince(t0), outcome.summary(), outcome.notes()));
-    recorded.add(new RecordedProbe(request.probe(), request.params(), outcome.backend(), outcome.raw()));
-    outcome.facts().forEach(session::insert);
   }
 
   private DiagnosisReport report(KieSession session, String stop) {
     List<Drop> drops = facts(session, Drop.class);
     List<Diagnosis> proven = facts(session, Diagnosis.class);
+    List<TrailStep> trail = recorder.trail();
     boolean watched = !facts(session, DropWatchSummary.class).isEmpty();
     if (!watched && proven.isEmpty()) {
       // What could not run, and what the host detection found missing (e.g. why tracefs is absent).
@@ -186,7 +161,7 @@ final class DiagnosisSession {
         .sorted(Comparator.comparingInt(Diagnosis::rank).thenComparing(Diagnosis::cause))
         .map(this::explain)
         .toList();
-    return new DiagnosisReport(target, host, verdict, explained, drops, List.copyOf(trail), stop, List.copyOf(notes), List.copyOf(recorded));
+    return new DiagnosisReport(target, host, verdict, explained, drops, trail, stop, List.copyOf(notes), recorder.recorded());
   }
 
   private ExplainedDiagnosis explain(Diagnosis d) {
@@ -206,12 +181,6 @@ final class DiagnosisSession {
     return new ExplainedDiagnosis(d.cause(), d.rank(), Templates.fill(e.title(), values),
         Templates.fill(e.explanation(), values), e.fix().stream().map(f -> Templates.fill(f, values)).toList(),
         e.verify().stream().map(v -> Templates.fill(v, values)).toList(), d.evidence(), d.rule());
-  }
-
-  private String hostSummary() {
-    return "kernel " + host.kernel() + ", " + (host.root() ? "root" : "not root") + ", tracefs "
-        + (host.tracefs() == null ? "absent" : host.tracefs()) + ", drop reasons "
-        + (host.hasDropReasons() ? "yes (" + host.dropReasons().size() + ")" : "no") + ", tools " + host.tools();
   }
 
   private static <T> List<T> facts(KieSession session, Class<T> type) {

@@ -1,8 +1,6 @@
 package dev.dropdx.history;
 
-import dev.dropdx.bundle.EvidenceBundle;
-import dev.dropdx.diagnosis.DiagnosisReport;
-import dev.dropdx.diagnosis.ExplainedDiagnosis;
+import dev.dropdx.evidence.EvidenceBundle;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +26,11 @@ public class DiagnosisHistory {
    */
   public record Remembered(long id, List<String> recurrence) {}
 
-  /** Stores the report with its bundle (the one --save-bundle writes) and returns its id and any recurrence lines. */
-  public Remembered remember(DiagnosisReport report, EvidenceBundle bundle) {
-    List<String> causes = report.diagnoses().stream().map(ExplainedDiagnosis::cause).toList();
-    long id = store.record(bundle.hostname(), report.target().describe(), report.verdict().id(), causes,
-        json.writeValueAsString(report.trail()), json.writeValueAsString(bundle));
+  /** Stores a diagnosis's bundle (the one --save-bundle writes) and returns its id and any recurrence lines. */
+  public Remembered remember(EvidenceBundle bundle) {
+    List<String> causes = bundle.causes();
+    long id = store.record(bundle.hostname(), bundle.target().describe(), bundle.verdict(), causes,
+        json.writeValueAsString(bundle.trail()), json.writeValueAsString(bundle));
     List<String> lines = new ArrayList<>();
     OffsetDateTime weekAgo = OffsetDateTime.now().minusDays(7);
     for (String cause : causes) {

@@ -1,5 +1,7 @@
 package dev.dropdx.history;
 
+import dev.dropdx.db.DatabaseException;
+import dev.dropdx.db.DropdxDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,9 +17,9 @@ import org.springframework.stereotype.Component;
 /** Stores and queries diagnoses. Each write is one committed statement: a crash loses at most the one in flight. */
 @Component
 public class HistoryStore {
-  private final HistoryDatabase db;
+  private final DropdxDatabase db;
 
-  public HistoryStore(HistoryDatabase db) {
+  public HistoryStore(DropdxDatabase db) {
     this.db = db;
   }
 
@@ -38,7 +40,7 @@ public class HistoryStore {
         return keys.getLong(1);
       }
     } catch (SQLException e) {
-      throw new HistoryException("cannot store the diagnosis: " + e.getMessage(), e);
+      throw new DatabaseException("cannot store the diagnosis: " + e.getMessage(), e);
     }
   }
 
@@ -71,7 +73,7 @@ public class HistoryStore {
       }
       return out;
     } catch (SQLException e) {
-      throw new HistoryException("cannot read history: " + e.getMessage(), e);
+      throw new DatabaseException("cannot read history: " + e.getMessage(), e);
     }
   }
 
@@ -84,7 +86,7 @@ public class HistoryStore {
         return rs.next() ? Optional.of(new StoredDiagnosis(row(rs), rs.getString("trail"), rs.getString("bundle"))) : Optional.empty();
       }
     } catch (SQLException e) {
-      throw new HistoryException("cannot read history: " + e.getMessage(), e);
+      throw new DatabaseException("cannot read history: " + e.getMessage(), e);
     }
   }
 

@@ -1,2 +1,2 @@
-/** H2 on disk: the history of diagnoses on this host and the knowledge base as loaded, schema by Flyway. */
+/** The history of diagnoses on this host, and the recurrence line when a cause keeps coming back. */
 package dev.dropdx.history;

@@ -1,7 +1,7 @@
 package dev.dropdx.knowledge;
 
-import dev.dropdx.history.HistoryDatabase;
-import dev.dropdx.history.HistoryException;
+import dev.dropdx.db.DatabaseException;
+import dev.dropdx.db.DropdxDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,13 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class KnowledgeIndex {
-  private final HistoryDatabase db;
+  private final DropdxDatabase db;
   private final KnowledgeBaseProvider files;
   private final dev.dropdx.config.DropdxPaths paths;
   private final JsonMapper json;
   private volatile boolean synced;
 
-  public KnowledgeIndex(HistoryDatabase db, KnowledgeBaseProvider files, dev.dropdx.config.DropdxPaths paths, JsonMapper json) {
+  public KnowledgeIndex(DropdxDatabase db, KnowledgeBaseProvider files, dev.dropdx.config.DropdxPaths paths, JsonMapper json) {
     this.db = db;
     this.files = files;
     this.paths = paths;
@@ -79,7 +79,7 @@ public class KnowledgeIndex {
       synced = true;
       return true;
     } catch (SQLException e) {
-      throw new HistoryException("cannot load the knowledge base into H2: " + e.getMessage(), e);
+      throw new DatabaseException("cannot load the knowledge base into H2: " + e.getMessage(), e);
     }
   }
 
@@ -115,7 +115,7 @@ public class KnowledgeIndex {
       }
       return out;
     } catch (SQLException e) {
-      throw new HistoryException("cannot read the knowledge base from H2: " + e.getMessage(), e);
+      throw new DatabaseException("cannot read the knowledge base from H2: " + e.getMessage(), e);
     }
   }
 

@@ -2,7 +2,7 @@ package dev.dropdx.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dropdx.bundle.BatchResult;
+import dev.dropdx.batch.BatchResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

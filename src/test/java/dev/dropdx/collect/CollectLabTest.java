@@ -2,13 +2,13 @@ package dev.dropdx.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dropdx.bundle.BundleCodec;
-import dev.dropdx.bundle.EvidenceBundle;
 import dev.dropdx.diagnosis.DiagnosisOptions;
 import dev.dropdx.diagnosis.DiagnosisReport;
 import dev.dropdx.diagnosis.ExplainedDiagnosis;
-import dev.dropdx.diagnosis.TrailStep;
 import dev.dropdx.diagnosis.Verdict;
+import dev.dropdx.evidence.BundleCodec;
+import dev.dropdx.evidence.EvidenceBundle;
+import dev.dropdx.evidence.TrailStep;
 import dev.dropdx.lab.GreNoHandlerScenario;
 import dev.dropdx.lab.LabScenario;
 import dev.dropdx.lab.NoSocketScenario;
@@ -51,7 +51,7 @@ class CollectLabTest {
     Path file = dir.resolve("collected.json");
     DiagnosisReport live = wiring.lab.during(scenario, line -> { }, target -> {
       Collection collected = collector.collect(target, collector.plan(null), 3, line -> { });
-      codec.write(codec.of(collected), file);
+      codec.write(codec.of(collected.recorded()), file);
       return wiring.engine.diagnose(target, options, line -> { });
     });
 

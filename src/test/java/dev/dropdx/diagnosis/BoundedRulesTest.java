@@ -1,7 +1,7 @@
 package dev.dropdx.diagnosis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.dropdx.evidence.EvidenceSource;
+import dev.dropdx.evidence.TrailStep;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.fact.Target;
@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A hostile rule book: a rule that asks for probes forever, and two rules that re-trigger each

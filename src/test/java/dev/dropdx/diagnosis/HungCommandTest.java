@@ -1,7 +1,7 @@
 package dev.dropdx.diagnosis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.dropdx.evidence.EvidenceSource;
+import dev.dropdx.evidence.TrailStep;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.fact.Target;
@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A probe whose external command hangs is killed at its timeout; the loop goes on to the next probe with what it has. */
 class HungCommandTest {

@@ -1,7 +1,6 @@
 package dev.dropdx.history;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.dropdx.db.DropdxDatabase;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Kill -9 a process while it writes history, 50 times: each time the database opens and every
@@ -53,7 +53,7 @@ class HistoryCrashTest {
           committed.put(Long.parseLong(idSeq[0]), Long.parseLong(idSeq[1]));
         }
       }
-      HistoryDatabase db = new HistoryDatabase(dataDir.toString());
+      DropdxDatabase db = new DropdxDatabase(dataDir.toString());
       HistoryStore store = new HistoryStore(db);
       try (java.sql.Connection keepOpen = db.connect()) { // one open of the file for all the look-ups
         for (Map.Entry<Long, Long> e : committed.entrySet()) {

@@ -1,18 +1,18 @@
 package dev.dropdx.history;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.dropdx.db.DropdxDatabase;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class HistoryStoreTest {
 
   @Test
   void recordsListsFiltersAndFinds(@TempDir Path dir) {
-    HistoryStore store = new HistoryStore(new HistoryDatabase(dir.toString()));
+    HistoryStore store = new HistoryStore(new DropdxDatabase(dir.toString()));
     long a = store.record("h1", "src=198.18.2.1", "diagnosed", List.of("rp-filter"), "[]", "{\"dropdx-bundle\":1}");
     long b = store.record("h1", "src=198.18.2.2", "no-drops", List.of(), "[]", "{}");
     long c = store.record("h1", "dst=224.0.0.5", "diagnosed", List.of("multicast-not-joined", "rp-filter"), "[]", "{}");
@@ -27,7 +27,7 @@ class HistoryStoreTest {
 
   @Test
   void survivesReopeningTheFile(@TempDir Path dir) {
-    new HistoryStore(new HistoryDatabase(dir.toString())).record("h", "t", "diagnosed", List.of("x"), "[]", "{}");
-    assertThat(new HistoryStore(new HistoryDatabase(dir.toString())).list(new HistoryFilter(null, null, null, 10))).hasSize(1);
+    new HistoryStore(new DropdxDatabase(dir.toString())).record("h", "t", "diagnosed", List.of("x"), "[]", "{}");
+    assertThat(new HistoryStore(new DropdxDatabase(dir.toString())).list(new HistoryFilter(null, null, null, 10))).hasSize(1);
   }
 }

@@ -1,5 +1,6 @@
 package dev.dropdx.history;
 
+import dev.dropdx.db.DropdxDatabase;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ public final class HistoryWriterMain {
   private HistoryWriterMain() {}
 
   public static void main(String[] args) throws Exception {
-    HistoryDatabase db = new HistoryDatabase(args[0]);
+    DropdxDatabase db = new DropdxDatabase(args[0]);
     HistoryStore store = new HistoryStore(db);
     // Held open, as during a long shell session: H2 would otherwise close (and compact) the file after every record.
     java.sql.Connection keepOpen = db.connect();

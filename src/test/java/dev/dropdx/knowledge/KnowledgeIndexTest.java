@@ -3,7 +3,7 @@ package dev.dropdx.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dropdx.config.DropdxPaths;
-import dev.dropdx.history.HistoryDatabase;
+import dev.dropdx.db.DropdxDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class KnowledgeIndexTest {
     Files.copy(Path.of("knowledge-base/rp-filter.json"), kb.resolve("rp-filter.json"));
     Files.copy(Path.of("knowledge-base/accept-local.json"), kb.resolve("accept-local.json"));
     DropdxPaths paths = new DropdxPaths("rules", kb.toString());
-    KnowledgeIndex index = new KnowledgeIndex(new HistoryDatabase(data.toString()), new KnowledgeBaseProvider(paths, json), paths, json);
+    KnowledgeIndex index = new KnowledgeIndex(new DropdxDatabase(data.toString()), new KnowledgeBaseProvider(paths, json), paths, json);
     assertThat(index.sync()).isTrue();
     assertThat(index.sync()).isFalse();
     assertThat(index.list()).extracting(CauseEntry::id).containsExactly("accept-local", "rp-filter");
@@ -27,7 +27,7 @@ class KnowledgeIndexTest {
     assertThat(index.search("100%_no_such")).isEmpty();
 
     Files.copy(Path.of("knowledge-base/no-socket.json"), kb.resolve("no-socket.json"));
-    KnowledgeIndex again = new KnowledgeIndex(new HistoryDatabase(data.toString()),
+    KnowledgeIndex again = new KnowledgeIndex(new DropdxDatabase(data.toString()),
         new KnowledgeBaseProvider(paths, json), paths, json);
     assertThat(again.sync()).isTrue();
     assertThat(again.list()).hasSize(3);

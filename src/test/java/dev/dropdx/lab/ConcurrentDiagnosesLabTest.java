@@ -2,8 +2,8 @@ package dev.dropdx.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dropdx.bundle.BundleCodec;
 import dev.dropdx.diagnosis.DiagnosisOptions;
+import dev.dropdx.evidence.BundleCodec;
 import dev.dropdx.history.DiagnosisHistory;
 import dev.dropdx.history.HistoryFilter;
 import dev.dropdx.history.HistoryStore;
@@ -65,7 +65,7 @@ class ConcurrentDiagnosesLabTest {
       // Both stored at once: no database error, both found.
       DiagnosisHistory history = wiring.bean(DiagnosisHistory.class);
       BundleCodec codec = wiring.bean(BundleCodec.class);
-      var stored = Stream.of(a, b).map(run -> CompletableFuture.supplyAsync(() -> history.remember(run.report(), codec.of(run.report()))))
+      var stored = Stream.of(a, b).map(run -> CompletableFuture.supplyAsync(() -> history.remember(codec.of(run.report().recorded()))))
           .toList().stream().map(CompletableFuture::join).toList();
       HistoryStore store = wiring.bean(HistoryStore.class);
       for (var r : stored) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dropdx.diagnosis.DiagnosisOptions;
 import dev.dropdx.diagnosis.DiagnosisReport;
-import dev.dropdx.diagnosis.TrailStep;
+import dev.dropdx.evidence.TrailStep;
 import dev.dropdx.fact.Target;
 import dev.dropdx.support.LabTest;
 import dev.dropdx.support.LabWiring;

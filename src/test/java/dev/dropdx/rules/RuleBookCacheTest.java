@@ -3,10 +3,10 @@ package dev.dropdx.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dropdx.bundle.BundleCodec;
-import dev.dropdx.bundle.EvidenceBundle;
 import dev.dropdx.diagnosis.DiagnosisOptions;
 import dev.dropdx.diagnosis.DiagnosisReport;
+import dev.dropdx.evidence.BundleCodec;
+import dev.dropdx.evidence.EvidenceBundle;
 import dev.dropdx.support.LabWiring;
 import java.io.IOException;
 import java.nio.file.Files;

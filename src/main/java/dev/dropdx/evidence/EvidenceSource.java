@@ -1,4 +1,4 @@
-package dev.dropdx.diagnosis;
+package dev.dropdx.evidence;
 
 import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.probe.Availability;

@@ -1,4 +1,4 @@
-package dev.dropdx.diagnosis;
+package dev.dropdx.evidence;
 
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
@@ -8,11 +8,11 @@ import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.ProbeOutcome;
 
 /** Evidence from this host: the catalog's probes, where the host can run them. */
-final class LiveEvidence implements EvidenceSource {
+public final class LiveEvidence implements EvidenceSource {
   private final ProbeCatalog probes;
   private final HostFacts host;
 
-  LiveEvidence(ProbeCatalog probes, HostFacts host) {
+  public LiveEvidence(ProbeCatalog probes, HostFacts host) {
     this.probes = probes;
     this.host = host;
   }

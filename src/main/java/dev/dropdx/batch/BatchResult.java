@@ -1,4 +1,4 @@
-package dev.dropdx.bundle;
+package dev.dropdx.batch;
 
 import java.util.List;
 

@@ -1,10 +1,10 @@
-package dev.dropdx.history;
+package dev.dropdx.db;
 
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,17 +20,17 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded H2 database in file mode under the data directory ({@code dropdx.data-dir},
+ * The embedded H2 database history and the knowledge index share, in file mode under the data directory ({@code dropdx.data-dir},
  * default ~/.local/share/dropdx). Opened and migrated on first use, so commands that never touch
  * history start without it. AUTO_SERVER lets a second dropdx process on the host share the file
  * instead of failing on its lock.
  */
 @Component
-public class HistoryDatabase {
+public class DropdxDatabase {
   private final Path dataDir;
   private volatile boolean migrated;
 
-  public HistoryDatabase(@Value("${dropdx.data-dir:${user.home}/.local/share/dropdx}") String dataDir) {
+  public DropdxDatabase(@Value("${dropdx.data-dir:${user.home}/.local/share/dropdx}") String dataDir) {
     this.dataDir = Path.of(dataDir);
   }
 
@@ -44,7 +44,7 @@ public class HistoryDatabase {
     try {
       return DriverManager.getConnection(url(), "dropdx", "");
     } catch (SQLException e) {
-      throw new HistoryException("cannot open the history database in " + dataDir + ": " + e.getMessage(), e);
+      throw new DatabaseException("cannot open the history database in " + dataDir + ": " + e.getMessage(), e);
     }
   }
 
@@ -71,7 +71,7 @@ public class HistoryDatabase {
         Flyway.configure().dataSource(url(), "dropdx", "").locations("classpath:db/migration").load().migrate();
       }
     } catch (java.io.IOException | RuntimeException e) {
-      throw new HistoryException("cannot prepare the history database in " + dataDir
+      throw new DatabaseException("cannot prepare the history database in " + dataDir
           + " (set dropdx.data-dir to a writable directory): " + e.getMessage(), e);
     }
     migrated = true;
@@ -96,7 +96,7 @@ public class HistoryDatabase {
       return false; // no history table yet, or unreadable: let Flyway decide
     }
     try {
-      Resource[] scripts = new PathMatchingResourcePatternResolver(HistoryDatabase.class.getClassLoader())
+      Resource[] scripts = new PathMatchingResourcePatternResolver(DropdxDatabase.class.getClassLoader())
           .getResources("classpath*:db/migration/*.sql");
       return scripts.length > 0 && Arrays.stream(scripts).allMatch(r -> applied.contains(r.getFilename()));
     } catch (java.io.IOException e) {

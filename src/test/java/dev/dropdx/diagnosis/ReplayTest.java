@@ -1,11 +1,13 @@
-package dev.dropdx.bundle;
+package dev.dropdx.diagnosis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.dropdx.batch.BatchDiagnoser;
+import dev.dropdx.batch.BatchResult;
 import dev.dropdx.diagnosis.DiagnosisOptions;
 import dev.dropdx.diagnosis.DiagnosisReport;
-import dev.dropdx.diagnosis.TrailStep;
 import dev.dropdx.diagnosis.Verdict;
+import dev.dropdx.evidence.BundleCodec;
+import dev.dropdx.evidence.EvidenceBundle;
+import dev.dropdx.evidence.TrailStep;
 import dev.dropdx.fact.TargetMatch;
 import dev.dropdx.support.LabWiring;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Replay and batch on recorded bundles: no root, no host access. */
@@ -96,8 +99,8 @@ class ReplayTest {
   void bundlesCarryTheConfiguredHostNameElseTheKernels() throws Exception {
     EvidenceBundle b = codec.read(RECORDED);
     DiagnosisReport r = wiring.engine.replay(b.target(), b.host(), b.probes(), options);
-    assertThat(new BundleCodec(JsonMapper.builder().build(), "rack7-leaf2").of(r).hostname()).isEqualTo("rack7-leaf2");
-    assertThat(new BundleCodec(JsonMapper.builder().build(), " ").of(r).hostname())
+    assertThat(new BundleCodec(JsonMapper.builder().build(), "rack7-leaf2").of(r.recorded()).hostname()).isEqualTo("rack7-leaf2");
+    assertThat(new BundleCodec(JsonMapper.builder().build(), " ").of(r.recorded()).hostname())
         .isEqualTo(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip());
   }
 }

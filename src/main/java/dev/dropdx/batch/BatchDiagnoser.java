@@ -1,16 +1,20 @@
-package dev.dropdx.bundle;
+package dev.dropdx.batch;
 
 import dev.dropdx.diagnosis.CannotDiagnoseException;
 import dev.dropdx.diagnosis.DiagnosisEngine;
 import dev.dropdx.diagnosis.DiagnosisOptions;
 import dev.dropdx.diagnosis.DiagnosisReport;
 import dev.dropdx.diagnosis.ExplainedDiagnosis;
+import dev.dropdx.evidence.BundleCodec;
+import dev.dropdx.evidence.BundleException;
+import dev.dropdx.evidence.EvidenceBundle;
+import dev.dropdx.evidence.HostStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;

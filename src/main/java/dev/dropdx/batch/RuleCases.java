@@ -1,8 +1,10 @@
-package dev.dropdx.bundle;
+package dev.dropdx.batch;
 
 import dev.dropdx.diagnosis.DiagnosisEngine;
 import dev.dropdx.diagnosis.DiagnosisOptions;
 import dev.dropdx.diagnosis.DiagnosisReport;
+import dev.dropdx.evidence.BundleCodec;
+import dev.dropdx.evidence.EvidenceBundle;
 import dev.dropdx.rules.RuleBook;
 import java.io.IOException;
 import java.io.UncheckedIOException;

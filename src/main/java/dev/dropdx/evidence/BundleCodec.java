@@ -1,16 +1,12 @@
-package dev.dropdx.bundle;
+package dev.dropdx.evidence;
 
-import dev.dropdx.collect.Collection;
-import dev.dropdx.diagnosis.DiagnosisReport;
-import dev.dropdx.diagnosis.ExplainedDiagnosis;
-import dev.dropdx.diagnosis.RecordedProbe;
+import dev.dropdx.evidence.RecordedProbe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -43,20 +39,10 @@ public class BundleCodec {
     this.hostname = hostname == null || hostname.isBlank() ? kernelHostname() : hostname.strip();
   }
 
-  /** The bundle of a finished diagnosis. */
-  public EvidenceBundle of(DiagnosisReport report) {
-    return new EvidenceBundle(EvidenceBundle.CURRENT_VERSION, Instant.now().toString(), hostname, report.target(),
-        report.host(), report.evidence(), report.trail(), report.verdict().id(),
-        report.diagnoses().stream().map(ExplainedDiagnosis::cause).toList());
-  }
-
-  /**
-   * The bundle of a `collect`: the same format with verdict "collected" and no causes, since no
-   * rule has looked at the evidence yet.
-   */
-  public EvidenceBundle of(Collection collected) {
-    return new EvidenceBundle(EvidenceBundle.CURRENT_VERSION, Instant.now().toString(), hostname, collected.target(),
-        collected.host(), collected.probes(), collected.trail(), EvidenceBundle.COLLECTED, List.of());
+  /** The bundle of a finished diagnosis or a `collect`, stamped with the time and this host's name. */
+  public EvidenceBundle of(EvidenceRecord recorded) {
+    return new EvidenceBundle(EvidenceBundle.CURRENT_VERSION, Instant.now().toString(), hostname, recorded.target(),
+        recorded.host(), recorded.probes(), recorded.trail(), recorded.verdict(), recorded.causes());
   }
 
   /** Writes through a temporary file and a rename, so a crash never leaves half a bundle. */

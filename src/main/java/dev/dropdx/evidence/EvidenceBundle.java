@@ -1,8 +1,8 @@
-package dev.dropdx.bundle;
+package dev.dropdx.evidence;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.dropdx.diagnosis.RecordedProbe;
-import dev.dropdx.diagnosis.TrailStep;
+import dev.dropdx.evidence.RecordedProbe;
+import dev.dropdx.evidence.TrailStep;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.Target;
 import java.util.List;

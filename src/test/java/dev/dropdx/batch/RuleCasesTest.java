@@ -1,7 +1,6 @@
-package dev.dropdx.bundle;
+package dev.dropdx.batch;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.dropdx.evidence.BundleCodec;
 import dev.dropdx.rules.RuleBook;
 import dev.dropdx.rules.RuleBookLoader;
 import dev.dropdx.support.LabWiring;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The team example of docs/team-rules.md: its cases pass with its rules and fail without them. */

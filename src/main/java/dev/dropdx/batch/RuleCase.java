@@ -1,4 +1,4 @@
-package dev.dropdx.bundle;
+package dev.dropdx.batch;
 
 /**
  * A team's test case for its rules: a bundle and what the rules must conclude from it. Stored as

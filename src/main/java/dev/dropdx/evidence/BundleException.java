@@ -1,4 +1,4 @@
-package dev.dropdx.bundle;
+package dev.dropdx.evidence;
 
 /** A bundle that cannot be read: malformed, truncated, too large or from a newer dropdx. */
 public class BundleException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.dropdx.diagnosis;
+package dev.dropdx.evidence;
 
 import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.probe.Availability;
@@ -15,11 +15,11 @@ import java.util.Optional;
  * answers it ({@link Probe#answerFrom}, e.g. one sysctl from a dump of all conf sysctls). A request
  * the bundle cannot answer is "not in the bundle", never guessed.
  */
-final class ReplayEvidence implements EvidenceSource {
+public final class ReplayEvidence implements EvidenceSource {
   private final ProbeCatalog probes;
   private final List<RecordedProbe> recorded;
 
-  ReplayEvidence(ProbeCatalog probes, List<RecordedProbe> recorded) {
+  public ReplayEvidence(ProbeCatalog probes, List<RecordedProbe> recorded) {
     this.probes = probes;
     this.recorded = List.copyOf(recorded);
   }

@@ -1,4 +1,4 @@
-package dev.dropdx.diagnosis;
+package dev.dropdx.evidence;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,4 +1,4 @@
-package dev.dropdx.diagnosis;
+package dev.dropdx.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

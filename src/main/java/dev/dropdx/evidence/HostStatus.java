@@ -1,4 +1,4 @@
-package dev.dropdx.bundle;
+package dev.dropdx.evidence;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;

@@ -1,13 +1,13 @@
-package dev.dropdx.bundle;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package dev.dropdx.diagnosis;
 
 import dev.dropdx.diagnosis.DiagnosisOptions;
 import dev.dropdx.diagnosis.DiagnosisReport;
 import dev.dropdx.diagnosis.ExplainedDiagnosis;
-import dev.dropdx.diagnosis.RecordedProbe;
-import dev.dropdx.diagnosis.TrailStep;
 import dev.dropdx.diagnosis.Verdict;
+import dev.dropdx.evidence.BundleCodec;
+import dev.dropdx.evidence.EvidenceBundle;
+import dev.dropdx.evidence.RecordedProbe;
+import dev.dropdx.evidence.TrailStep;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.TargetMatch;
 import dev.dropdx.support.LabWiring;
@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

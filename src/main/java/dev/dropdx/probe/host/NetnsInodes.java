@@ -1,4 +1,4 @@
-package dev.dropdx.probe.drops;
+package dev.dropdx.probe.host;
 
 import java.io.IOException;
 import java.nio.file.Files;

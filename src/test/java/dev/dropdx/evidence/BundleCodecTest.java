@@ -1,4 +1,4 @@
-package dev.dropdx.bundle;
+package dev.dropdx.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,2 +1,0 @@
-/** Evidence bundles: a diagnosis's target, host and raw probe output as versioned JSON, replayable anywhere. */
-package dev.dropdx.bundle;
