@@ -1,7 +1,7 @@
 package dev.dropdx;
 
 import dev.dropdx.cli.CommandOutcome;
-import dev.dropdx.cli.TargetOptions;
+import dev.dropdx.cli.OptionValues;
 import dev.dropdx.cli.UsageException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +28,7 @@ public class DropdxApplication {
     defaults.put("dropdx.debug", debug);
     List<String> teamRules = takeRepeated(rest, "--rules");
     try {
-      teamRules.forEach(dir -> TargetOptions.path("--rules", dir));
+      teamRules.forEach(dir -> OptionValues.path("--rules", dir));
     } catch (UsageException e) {
       System.err.println("dropdx: " + e.getMessage()); // before Spring starts, so CommandGuard is not there yet
       System.exit(2);

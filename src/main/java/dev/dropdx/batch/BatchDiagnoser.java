@@ -37,14 +37,9 @@ public class BatchDiagnoser {
   private final DiagnosisEngine engine;
   private final int threads;
 
-  public BatchDiagnoser(BundleCodec codec, DiagnosisEngine engine) {
-    this(codec, engine, 0);
-  }
-
   /**
    * @param threads bundles diagnosed at once ({@code dropdx.batch.threads}); 0 means one per CPU
    */
-  @org.springframework.beans.factory.annotation.Autowired
   public BatchDiagnoser(BundleCodec codec, DiagnosisEngine engine, @Value("${dropdx.batch.threads:0}") int threads) {
     this.codec = codec;
     this.engine = engine;

@@ -46,12 +46,12 @@ public class BatchCommand {
       if (paths == null || paths.isBlank()) {
         throw new UsageException("batch needs bundle files or directories, e.g. batch bundles/ or batch a.json,b.json");
       }
-      String fmt = TargetOptions.batchFormat(format);
-      List<Path> files = batch.expand(split(paths).stream().map(s -> TargetOptions.path("batch", s)).toList());
+      String fmt = OptionValues.batchFormat(format);
+      List<Path> files = batch.expand(split(paths).stream().map(s -> OptionValues.path("batch", s)).toList());
       if (files.isEmpty()) {
         throw new UsageException("no bundle files found in " + paths);
       }
-      List<String> expected = hosts == null ? List.of() : split(hosts).stream().map(h -> TargetOptions.host("--hosts", h)).toList();
+      List<String> expected = hosts == null ? List.of() : split(hosts).stream().map(h -> OptionValues.host("--hosts", h)).toList();
       PrintWriter out = ctx.outputWriter();
       int[] worst = {0};
       Map<String, Integer> counts = new TreeMap<>();

@@ -1,7 +1,7 @@
 package dev.dropdx.cli;
 
 import dev.dropdx.collect.CollectPlan;
-import dev.dropdx.collect.Collection;
+import dev.dropdx.collect.CollectedEvidence;
 import dev.dropdx.collect.Collector;
 import dev.dropdx.evidence.BundleCodec;
 import dev.dropdx.evidence.EvidenceBundle;
@@ -52,15 +52,15 @@ public class CollectCommand {
       @Option(longName = "out", description = "bundle file to write (default: dropdx-collect-HOST-TIME.json here)") String out,
       @Option(longName = "plan", description = "a collect plan file instead of the built-in first-round plan") String plan) {
     guard.run(ctx.outputWriter(), () -> {
-      Target target = TargetOptions.parse(src, dst, proto, dport, iface, netns);
-      int seconds = TargetOptions.number("--window", window, 1, 300);
-      CollectPlan steps = collector.plan(plan == null ? null : TargetOptions.path("--plan", plan));
-      TargetOptions.requireNamespace(target, namespaces);
-      Path file = out != null ? TargetOptions.path("--out", out) : null;
+      Target target = OptionValues.parse(src, dst, proto, dport, iface, netns);
+      int seconds = OptionValues.number("--window", window, 1, 300);
+      CollectPlan steps = collector.plan(plan == null ? null : OptionValues.path("--plan", plan));
+      OptionValues.requireNamespace(target, namespaces);
+      Path file = out != null ? OptionValues.path("--out", out) : null;
       if (file != null && file.toAbsolutePath().getParent() != null && !file.toAbsolutePath().getParent().toFile().isDirectory()) {
-        throw new UsageException("--out " + TargetOptions.quote(out) + ": the directory does not exist");
+        throw new UsageException("--out " + OptionValues.quote(out) + ": the directory does not exist");
       }
-      Collection collected;
+      CollectedEvidence collected;
       try {
         collected = collector.collect(target, steps, seconds, printer.progress());
       } finally {

@@ -57,20 +57,20 @@ public class DiagnoseCommand {
       @Option(longName = "replay", description = "diagnose a saved evidence bundle instead of this host") String replay,
       @Option(longName = "save-bundle", description = "write the evidence bundle (JSON) to this file") String saveBundle) {
     guard.run(ctx.outputWriter(), () -> {
-      DiagnosisOptions options = new DiagnosisOptions(TargetOptions.number("--window", window, 1, 300),
-          TargetOptions.number("--max-probes", maxProbes, 1, 100), DiagnosisOptions.DEFAULT_MAX_SECONDS);
+      DiagnosisOptions options = new DiagnosisOptions(OptionValues.number("--window", window, 1, 300),
+          OptionValues.number("--max-probes", maxProbes, 1, 100), DiagnosisOptions.DEFAULT_MAX_SECONDS);
       ReportFormat fmt = ReportFormat.parse(format);
-      Path bundleOut = saveBundle == null ? null : TargetOptions.path("--save-bundle", saveBundle);
+      Path bundleOut = saveBundle == null ? null : OptionValues.path("--save-bundle", saveBundle);
       DiagnosisReport report;
       if (replay != null) {
         if (src != null || dst != null || proto != null || dport != null || iface != null || netns != null) {
           throw new UsageException("--replay takes the target from the bundle: leave out --src/--dst/--proto/--dport/--iface/--netns");
         }
-        EvidenceBundle bundle = bundles.read(TargetOptions.path("--replay", replay));
+        EvidenceBundle bundle = bundles.read(OptionValues.path("--replay", replay));
         report = engine.replay(bundle.target(), bundle.host(), bundle.probes(), options);
       } else {
-        Target target = TargetOptions.parse(src, dst, proto, dport, iface, netns);
-        TargetOptions.requireNamespace(target, namespaces);
+        Target target = OptionValues.parse(src, dst, proto, dport, iface, netns);
+        OptionValues.requireNamespace(target, namespaces);
         try {
           report = engine.diagnose(target, options, printer.progress());
         } finally {

@@ -41,8 +41,8 @@ public class HistoryCommands {
       @Option(longName = "verdict", description = "diagnosed, inconclusive or no-drops") String verdict,
       @Option(longName = "limit", description = "most rows", defaultValue = "50") String limit) {
     guard.run(ctx.outputWriter(), () -> {
-      HistoryFilter f = new HistoryFilter(cause == null ? null : TargetOptions.causeId("--cause", cause), since == null ? null : since(since),
-          verdict == null ? null : TargetOptions.verdict(verdict), TargetOptions.number("--limit", limit, 1, 10_000));
+      HistoryFilter f = new HistoryFilter(cause == null ? null : OptionValues.causeId("--cause", cause), since == null ? null : since(since),
+          verdict == null ? null : OptionValues.verdict(verdict), OptionValues.number("--limit", limit, 1, 10_000));
       PrintWriter out = ctx.outputWriter();
       var rows = store.list(f);
       for (HistoryRecord r : rows) {
@@ -57,7 +57,7 @@ public class HistoryCommands {
   @Command(name = {"history", "show"}, group = "History", description = "Show one past diagnosis: summary and trail")
   public void show(CommandContext ctx, @Argument(index = 0, description = "history id") String id) {
     guard.run(ctx.outputWriter(), () -> {
-      var stored = store.find(TargetOptions.historyId(id)).orElseThrow(() -> new UsageException("no diagnosis " + id + " in history (see history)"));
+      var stored = store.find(OptionValues.historyId(id)).orElseThrow(() -> new UsageException("no diagnosis " + id + " in history (see history)"));
       HistoryRecord r = stored.record();
       var bundle = bundles.parse(stored.bundleJson().getBytes(java.nio.charset.StandardCharsets.UTF_8), "history " + id);
       ctx.outputWriter().printf("Diagnosis %d on %s at %s%nTarget:  %s%nVerdict: %s%nCauses:  %s%n%nTrail%n%s", r.id(), r.host(),
@@ -74,8 +74,8 @@ public class HistoryCommands {
       if (file == null || file.isBlank()) {
         throw new UsageException("history export needs an id and a file: history export 12 incident.json");
       }
-      Path target = TargetOptions.path("history export FILE", file);
-      var stored = store.find(TargetOptions.historyId(id)).orElseThrow(() -> new UsageException("no diagnosis " + id + " in history (see history)"));
+      Path target = OptionValues.path("history export FILE", file);
+      var stored = store.find(OptionValues.historyId(id)).orElseThrow(() -> new UsageException("no diagnosis " + id + " in history (see history)"));
       var bundle = bundles.parse(stored.bundleJson().getBytes(java.nio.charset.StandardCharsets.UTF_8), "history " + id);
       bundles.write(bundle, target);
       ctx.outputWriter().println("wrote " + file + " (replay with: diagnose --replay " + file + ")");
@@ -92,7 +92,7 @@ public class HistoryCommands {
     try {
       return LocalDate.parse(text.strip()).atStartOfDay().atOffset(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
-      throw new UsageException("--since " + TargetOptions.quote(text) + ": use 7d, 12h or a date like 2026-11-01");
+      throw new UsageException("--since " + OptionValues.quote(text) + ": use 7d, 12h or a date like 2026-11-01");
     }
   }
 }

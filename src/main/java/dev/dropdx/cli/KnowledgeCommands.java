@@ -34,7 +34,7 @@ public class KnowledgeCommands {
       if (text == null || text.isBlank()) {
         throw new UsageException("kb search needs a word, e.g. kb search rp_filter");
       }
-      List<CauseEntry> found = index.search(TargetOptions.text("kb search", text));
+      List<CauseEntry> found = index.search(OptionValues.text("kb search", text));
       print(ctx.outputWriter(), found);
       return found.isEmpty() ? ExitCodes.INCONCLUSIVE : 0;
     });
@@ -79,7 +79,7 @@ public class KnowledgeCommands {
     if (cause == null || cause.isBlank()) {
       throw new UsageException("name a cause id (see kb list)");
     }
-    return index.show(TargetOptions.causeId("cause", cause)).orElseThrow(() -> new UsageException("no cause " + TargetOptions.quote(cause) + " in the knowledge base (see kb list)"));
+    return index.show(OptionValues.causeId("cause", cause)).orElseThrow(() -> new UsageException("no cause " + OptionValues.quote(cause) + " in the knowledge base (see kb list)"));
   }
 
   private static void print(PrintWriter out, List<CauseEntry> entries) {

@@ -55,11 +55,11 @@ public class LabCommands {
       if (name == null || name.isBlank()) {
         throw new UsageException("lab run needs a scenario name: one of " + lab.scenarios().stream().map(LabScenario::name).toList());
       }
-      LabScenario scenario = lab.find(TargetOptions.scenario(name)).orElseThrow(() -> new UsageException(
-          "no lab scenario " + TargetOptions.quote(name) + ": one of " + lab.scenarios().stream().map(LabScenario::name).toList()));
+      LabScenario scenario = lab.find(OptionValues.scenario(name)).orElseThrow(() -> new UsageException(
+          "no lab scenario " + OptionValues.quote(name) + ": one of " + lab.scenarios().stream().map(LabScenario::name).toList()));
       ReportFormat fmt = ReportFormat.parse(format);
-      java.nio.file.Path bundleOut = saveBundle == null ? null : TargetOptions.path("--save-bundle", saveBundle);
-      DiagnosisOptions options = new DiagnosisOptions(TargetOptions.number("--window", window, 1, 60),
+      java.nio.file.Path bundleOut = saveBundle == null ? null : OptionValues.path("--save-bundle", saveBundle);
+      DiagnosisOptions options = new DiagnosisOptions(OptionValues.number("--window", window, 1, 60),
           DiagnosisOptions.DEFAULT_MAX_PROBES, DiagnosisOptions.DEFAULT_MAX_SECONDS);
       LabRun run;
       try {
@@ -87,7 +87,7 @@ public class LabCommands {
   }
 
   private int runAll(PrintWriter out, String window) {
-    DiagnosisOptions options = new DiagnosisOptions(TargetOptions.number("--window", window, 1, 60),
+    DiagnosisOptions options = new DiagnosisOptions(OptionValues.number("--window", window, 1, 60),
         DiagnosisOptions.DEFAULT_MAX_PROBES, DiagnosisOptions.DEFAULT_MAX_SECONDS);
     StringBuilder table = new StringBuilder(String.format("%-26s %-26s %-26s %6s %8s  %s%n", "scenario", "expected", "got", "probes", "seconds", "result"));
     boolean allPassed = true;

@@ -13,7 +13,7 @@ public enum ReportFormat {
     try {
       return valueOf(value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--format " + TargetOptions.quote(value) + " is not a format: use text, json or markdown");
+      throw new UsageException("--format " + OptionValues.quote(value) + " is not a format: use text, json or markdown");
     }
   }
 }

@@ -45,7 +45,7 @@ public class RulesCommands {
       description = "Compile a rules directory (default: the configured ones) and report errors with file and line")
   public void validate(CommandContext ctx, @Argument(index = 0, description = "rules directory", defaultValue = "") String dir) {
     guard.run(ctx.outputWriter(), () -> {
-      List<Path> dirs = dir == null || dir.isBlank() ? paths.rulesDirs() : List.of(paths.resolve(TargetOptions.path("rules validate DIR", dir).toString()));
+      List<Path> dirs = dir == null || dir.isBlank() ? paths.rulesDirs() : List.of(paths.resolve(OptionValues.path("rules validate DIR", dir).toString()));
       RuleBook book = rules.compile(dirs);
       ctx.outputWriter().println("OK: " + book.rules().size() + " rules compile in " + dirs);
       return 0;
@@ -74,7 +74,7 @@ public class RulesCommands {
       if (dir == null || dir.isBlank()) {
         throw new dev.dropdx.cli.UsageException("rules test needs the directory of your rules and cases, e.g. rules test examples/team-mark-policy");
       }
-      Path teamDir = paths.resolve(TargetOptions.path("rules test DIR", dir).toString());
+      Path teamDir = paths.resolve(OptionValues.path("rules test DIR", dir).toString());
       List<Path> dirs = new java.util.ArrayList<>(paths.rulesDirs());
       if (!dirs.contains(teamDir)) {
         dirs.add(teamDir);

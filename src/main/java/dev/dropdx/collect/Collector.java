@@ -65,7 +65,7 @@ public class Collector {
   }
 
   /** Gathers the plan's evidence about the target on this host. */
-  public Collection collect(Target target, CollectPlan plan, int windowSeconds, Consumer<String> progress) {
+  public CollectedEvidence collect(Target target, CollectPlan plan, int windowSeconds, Consumer<String> progress) {
     long start = System.nanoTime();
     HostFacts host = detector.detect();
     requireOne(plan, host);
@@ -87,7 +87,7 @@ public class Collector {
           + trail.stream().filter(s -> plan.required().contains(s.probe())).map(TrailStep::result).distinct()
               .reduce((x, y) -> x + "; " + y).orElse("the plan's conditions left them all out"));
     }
-    return new Collection(target, host, recorded, trail);
+    return new CollectedEvidence(target, host, recorded, trail);
   }
 
   /** The requests one plan line makes now: one, none (a value is missing or a condition fails), or one per fact. */

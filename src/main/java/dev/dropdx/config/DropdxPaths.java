@@ -19,18 +19,11 @@ public class DropdxPaths {
   private final String knowledgeBase;
   private final Path home;
 
-  public DropdxPaths(
-      @Value("${dropdx.rules.dirs:rules}") String rulesDirs,
-      @Value("${dropdx.knowledge-base:knowledge-base}") String knowledgeBase) {
-    this(rulesDirs, "", knowledgeBase);
-  }
-
   /**
    * @param rulesDirs the built-in and configured rule directories, comma-separated
    * @param teamDirs more directories (from --rules DIR, repeatable), loaded after them
    * @param knowledgeBase the knowledge-base directory
    */
-  @org.springframework.beans.factory.annotation.Autowired
   public DropdxPaths(
       @Value("${dropdx.rules.dirs:rules}") String rulesDirs,
       @Value("${dropdx.rules.team-dirs:}") String teamDirs,

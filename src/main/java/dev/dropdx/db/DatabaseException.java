@@ -5,8 +5,4 @@ public class DatabaseException extends RuntimeException {
   public DatabaseException(String message, Throwable cause) {
     super(message, cause);
   }
-
-  public DatabaseException(String message) {
-    super(message);
-  }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -24,16 +23,10 @@ public class BundleCodec {
   private final JsonMapper json;
   private final String hostname;
 
-  /** A codec that names bundles after the kernel's hostname. */
-  public BundleCodec(JsonMapper json) {
-    this(json, "");
-  }
-
   /**
    * A codec that names bundles after {@code hostname} (dropdx.hostname, e.g. an Ansible inventory name: hosts
    * that share a UTS namespace, or whose inventory name differs, stay apart in a fleet report); blank = the kernel's.
    */
-  @Autowired
   public BundleCodec(JsonMapper json, @Value("${dropdx.hostname:}") String hostname) {
     this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
     this.hostname = hostname == null || hostname.isBlank() ? kernelHostname() : hostname.strip();

@@ -104,11 +104,6 @@ public final class EvidenceRecorder {
     return List.copyOf(recorded);
   }
 
-  /** Milliseconds since the run started. */
-  public long elapsedMillis() {
-    return millisSince(start);
-  }
-
   private void add(ProbeRequest r, String backend, long at, long millis, String result, List<String> notes) {
     trail.add(new TrailStep(trail.size(), r.probe(), r.params(), backend, r.askedBy(), r.why(), at, millis, result, notes));
   }

@@ -19,7 +19,7 @@ class RuleCasesTest {
   @Test
   void theTeamExamplePassesWithItsRulesAndFailsWithout(@TempDir Path dir) throws Exception {
     try (LabWiring wiring = new LabWiring()) {
-      RuleCases cases = new RuleCases(new BundleCodec(JsonMapper.builder().build()), wiring.engine, JsonMapper.builder().build());
+      RuleCases cases = new RuleCases(new BundleCodec(JsonMapper.builder().build(), ""), wiring.engine, JsonMapper.builder().build());
       RuleBook withTeam = new RuleBookLoader().load(List.of(Path.of("rules"), TEAM));
       List<RuleCaseResult> results = cases.run(withTeam, cases.find(TEAM));
       assertThat(results).hasSize(2).allSatisfy(r -> assertThat(r.passed()).as(r.got()).isTrue());

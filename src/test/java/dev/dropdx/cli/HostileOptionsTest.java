@@ -68,38 +68,38 @@ class HostileOptionsTest {
 
   static List<OptionUnderTest> options() {
     return List.of(
-        new OptionUnderTest("diagnose --src", "198.18.2.1", v -> TargetOptions.parse(v, null, null, null, null, null), NONE),
-        new OptionUnderTest("diagnose --dst", "198.18.2.1", v -> TargetOptions.parse(null, v, null, null, null, null), NONE),
-        new OptionUnderTest("diagnose --proto", "udp", v -> TargetOptions.parse(null, null, v, null, null, null), NONE),
-        new OptionUnderTest("diagnose --dport", "53", v -> TargetOptions.parse(null, null, "udp", v, null, null), NONE),
-        new OptionUnderTest("diagnose --iface", "eth0", v -> TargetOptions.parse(null, null, null, null, v, null), NONE),
-        new OptionUnderTest("diagnose --netns", "dropdx-lab-a", v -> TargetOptions.parse(null, null, null, null, null, v), NONE),
-        new OptionUnderTest("diagnose --window", "5", v -> TargetOptions.number("--window", v, 1, 300), NONE),
-        new OptionUnderTest("diagnose --max-probes", "12", v -> TargetOptions.number("--max-probes", v, 1, 100), NONE),
+        new OptionUnderTest("diagnose --src", "198.18.2.1", v -> OptionValues.parse(v, null, null, null, null, null), NONE),
+        new OptionUnderTest("diagnose --dst", "198.18.2.1", v -> OptionValues.parse(null, v, null, null, null, null), NONE),
+        new OptionUnderTest("diagnose --proto", "udp", v -> OptionValues.parse(null, null, v, null, null, null), NONE),
+        new OptionUnderTest("diagnose --dport", "53", v -> OptionValues.parse(null, null, "udp", v, null, null), NONE),
+        new OptionUnderTest("diagnose --iface", "eth0", v -> OptionValues.parse(null, null, null, null, v, null), NONE),
+        new OptionUnderTest("diagnose --netns", "dropdx-lab-a", v -> OptionValues.parse(null, null, null, null, null, v), NONE),
+        new OptionUnderTest("diagnose --window", "5", v -> OptionValues.number("--window", v, 1, 300), NONE),
+        new OptionUnderTest("diagnose --max-probes", "12", v -> OptionValues.number("--max-probes", v, 1, 100), NONE),
         new OptionUnderTest("diagnose --format", "json", ReportFormat::parse, NONE),
-        new OptionUnderTest("diagnose --replay", "case.json", v -> TargetOptions.path("--replay", v), PATHS),
-        new OptionUnderTest("diagnose --save-bundle", "out.json", v -> TargetOptions.path("--save-bundle", v), PATHS),
-        new OptionUnderTest("lab run NAME", "rp-filter", TargetOptions::scenario, NONE),
-        new OptionUnderTest("lab run --window", "3", v -> TargetOptions.number("--window", v, 1, 60), NONE),
+        new OptionUnderTest("diagnose --replay", "case.json", v -> OptionValues.path("--replay", v), PATHS),
+        new OptionUnderTest("diagnose --save-bundle", "out.json", v -> OptionValues.path("--save-bundle", v), PATHS),
+        new OptionUnderTest("lab run NAME", "rp-filter", OptionValues::scenario, NONE),
+        new OptionUnderTest("lab run --window", "3", v -> OptionValues.number("--window", v, 1, 60), NONE),
         new OptionUnderTest("lab run --format", "text", ReportFormat::parse, NONE),
-        new OptionUnderTest("lab run --save-bundle", "lab.json", v -> TargetOptions.path("--save-bundle", v), PATHS),
-        new OptionUnderTest("batch PATH", "bundles", v -> TargetOptions.path("batch", v), PATHS),
-        new OptionUnderTest("batch --format", "jsonl", TargetOptions::batchFormat, NONE),
-        new OptionUnderTest("batch --hosts", "r1.site-a", v -> TargetOptions.host("--hosts", v), NONE),
-        new OptionUnderTest("collect --out", "bundle.json", v -> TargetOptions.path("--out", v), PATHS),
-        new OptionUnderTest("collect --plan", "first-round.plan", v -> TargetOptions.path("--plan", v), PATHS),
-        new OptionUnderTest("history --cause", "rp-filter", v -> TargetOptions.causeId("--cause", v), NONE),
+        new OptionUnderTest("lab run --save-bundle", "lab.json", v -> OptionValues.path("--save-bundle", v), PATHS),
+        new OptionUnderTest("batch PATH", "bundles", v -> OptionValues.path("batch", v), PATHS),
+        new OptionUnderTest("batch --format", "jsonl", OptionValues::batchFormat, NONE),
+        new OptionUnderTest("batch --hosts", "r1.site-a", v -> OptionValues.host("--hosts", v), NONE),
+        new OptionUnderTest("collect --out", "bundle.json", v -> OptionValues.path("--out", v), PATHS),
+        new OptionUnderTest("collect --plan", "first-round.plan", v -> OptionValues.path("--plan", v), PATHS),
+        new OptionUnderTest("history --cause", "rp-filter", v -> OptionValues.causeId("--cause", v), NONE),
         new OptionUnderTest("history --since", "7d", HistoryCommands::since, NONE),
-        new OptionUnderTest("history --verdict", "diagnosed", TargetOptions::verdict, NONE),
-        new OptionUnderTest("history --limit", "50", v -> TargetOptions.number("--limit", v, 1, 10_000), NONE),
-        new OptionUnderTest("history show ID", "12", TargetOptions::historyId, NONE),
-        new OptionUnderTest("history export FILE", "incident.json", v -> TargetOptions.path("history export FILE", v), PATHS),
-        new OptionUnderTest("kb show CAUSE", "rp-filter", v -> TargetOptions.causeId("cause", v), NONE),
-        new OptionUnderTest("explain CAUSE", "no-socket", v -> TargetOptions.causeId("cause", v), NONE),
-        new OptionUnderTest("kb search TEXT", "rp_filter", v -> TargetOptions.text("kb search", v), TEXT),
-        new OptionUnderTest("rules validate DIR", "rules", v -> TargetOptions.path("rules validate DIR", v), PATHS),
-        new OptionUnderTest("rules test DIR", "examples/team", v -> TargetOptions.path("rules test DIR", v), PATHS),
-        new OptionUnderTest("--rules DIR", "team-rules", v -> TargetOptions.path("--rules", v), PATHS));
+        new OptionUnderTest("history --verdict", "diagnosed", OptionValues::verdict, NONE),
+        new OptionUnderTest("history --limit", "50", v -> OptionValues.number("--limit", v, 1, 10_000), NONE),
+        new OptionUnderTest("history show ID", "12", OptionValues::historyId, NONE),
+        new OptionUnderTest("history export FILE", "incident.json", v -> OptionValues.path("history export FILE", v), PATHS),
+        new OptionUnderTest("kb show CAUSE", "rp-filter", v -> OptionValues.causeId("cause", v), NONE),
+        new OptionUnderTest("explain CAUSE", "no-socket", v -> OptionValues.causeId("cause", v), NONE),
+        new OptionUnderTest("kb search TEXT", "rp_filter", v -> OptionValues.text("kb search", v), TEXT),
+        new OptionUnderTest("rules validate DIR", "rules", v -> OptionValues.path("rules validate DIR", v), PATHS),
+        new OptionUnderTest("rules test DIR", "examples/team", v -> OptionValues.path("rules test DIR", v), PATHS),
+        new OptionUnderTest("--rules DIR", "team-rules", v -> OptionValues.path("--rules", v), PATHS));
   }
 
   static Stream<Arguments> everyOptionWithEveryHostileValue() {
@@ -141,27 +141,27 @@ class HostileOptionsTest {
 
   @Test
   void interfaceNamesFollowTheKernelsRules() {
-    assertThat(TargetOptions.iface("a".repeat(15))).hasSize(15);
-    assertThat(TargetOptions.iface("veth-a.100")).isEqualTo("veth-a.100");
+    assertThat(OptionValues.iface("a".repeat(15))).hasSize(15);
+    assertThat(OptionValues.iface("veth-a.100")).isEqualTo("veth-a.100");
     for (String bad : List.of("a".repeat(16), "a/b", "a b", ".", "..", "", "eth0:1", "-eth0")) {
-      assertThatThrownBy(() -> TargetOptions.iface(bad)).as(bad).isInstanceOf(UsageException.class);
+      assertThatThrownBy(() -> OptionValues.iface(bad)).as(bad).isInstanceOf(UsageException.class);
     }
   }
 
   @Test
   void namespaceNamesAreNamesNotPaths() {
-    assertThat(TargetOptions.netns("dropdx-lab-a.b_c")).isEqualTo("dropdx-lab-a.b_c");
+    assertThat(OptionValues.netns("dropdx-lab-a.b_c")).isEqualTo("dropdx-lab-a.b_c");
     for (String bad : List.of(".", "..", "../x", "a/b", "-n", "a".repeat(65))) {
-      assertThatThrownBy(() -> TargetOptions.netns(bad)).as(bad).isInstanceOf(UsageException.class);
+      assertThatThrownBy(() -> OptionValues.netns(bad)).as(bad).isInstanceOf(UsageException.class);
     }
   }
 
   @Test
   void portsAreWholeNumbersInRange() {
     for (String bad : List.of("0", "65536", "-1", "0x35", "٥٣", "53.0", "1e3", "99999999999")) {
-      assertThatThrownBy(() -> TargetOptions.parse(null, null, "udp", bad, null, null)).as(bad).isInstanceOf(UsageException.class)
+      assertThatThrownBy(() -> OptionValues.parse(null, null, "udp", bad, null, null)).as(bad).isInstanceOf(UsageException.class)
           .hasMessageContaining("--dport");
     }
-    assertThat(TargetOptions.parse(null, null, "tcp", "65535", null, null).dport()).isEqualTo(65535);
+    assertThat(OptionValues.parse(null, null, "tcp", "65535", null, null).dport()).isEqualTo(65535);
   }
 }

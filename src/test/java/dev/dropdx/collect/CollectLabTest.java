@@ -50,7 +50,7 @@ class CollectLabTest {
   void aCollectedBundleReplaysToTheCauseLiveDiagnoseFinds(LabScenario scenario, @TempDir Path dir) {
     Path file = dir.resolve("collected.json");
     DiagnosisReport live = wiring.lab.during(scenario, line -> { }, target -> {
-      Collection collected = collector.collect(target, collector.plan(null), 3, line -> { });
+      CollectedEvidence collected = collector.collect(target, collector.plan(null), 3, line -> { });
       codec.write(codec.of(collected.recorded()), file);
       return wiring.engine.diagnose(target, options, line -> { });
     });

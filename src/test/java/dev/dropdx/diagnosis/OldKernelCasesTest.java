@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 class OldKernelCasesTest {
   private static final Path CASES = Path.of("knowledge-base/cases");
   private static LabWiring wiring;
-  private final BundleCodec codec = new BundleCodec(JsonMapper.builder().build());
+  private final BundleCodec codec = new BundleCodec(JsonMapper.builder().build(), "");
   private final DiagnosisOptions options = new DiagnosisOptions(30, 12, 60);
 
   @BeforeAll

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ReplayTest {
   private static final Path RECORDED = Path.of("src/test/resources/bundles/rp-filter.json");
   private static LabWiring wiring;
-  private final BundleCodec codec = new BundleCodec(JsonMapper.builder().build());
+  private final BundleCodec codec = new BundleCodec(JsonMapper.builder().build(), "");
   private final DiagnosisOptions options = new DiagnosisOptions(3, 12, 60);
 
   @BeforeAll
@@ -66,7 +66,7 @@ class ReplayTest {
     Files.writeString(dir.resolve("d-hostile.json"), "{\"dropdx-bundle\": 1, \"target\": {\"netns\": \"$(reboot)\"}, \"host\": {},"
         + " \"probes\": [{\"probe\": \"drop-watch\", \"params\": {}, \"backend\": \"x\", \"raw\": \"garbage\"}]}");
     Files.copy(RECORDED, dir.resolve("e-good.json"));
-    BatchDiagnoser batch = new BatchDiagnoser(codec, wiring.engine);
+    BatchDiagnoser batch = new BatchDiagnoser(codec, wiring.engine, 0);
     List<BatchResult> results = new ArrayList<>();
     batch.run(batch.expand(List.of(dir)), options, results::add);
     assertThat(results).extracting(BatchResult::verdict).containsExactly("diagnosed", "error", "error", "error", "diagnosed");
@@ -82,7 +82,7 @@ class ReplayTest {
     Files.writeString(dir.resolve("r4.status.json"),
         "{\"dropdx-host-status\": 1, \"host\": \"r4\", \"status\": \"unreachable\", \"message\": \"Connection refused\"}");
     Files.writeString(dir.resolve("r5.status.json"), "{\"dropdx-host-status\": 1, \"host\": \"r5\", \"status\": \"exploded\"}");
-    BatchDiagnoser batch = new BatchDiagnoser(codec, wiring.engine);
+    BatchDiagnoser batch = new BatchDiagnoser(codec, wiring.engine, 0);
     List<BatchResult> results = new ArrayList<>();
     batch.run(batch.expand(List.of(dir)), options, List.of("r1", "r4", "r6"), results::add);
     assertThat(results).extracting(BatchResult::host).containsExactly("r1", "r4", null, "r6");

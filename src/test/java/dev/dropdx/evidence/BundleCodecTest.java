@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 class BundleCodecTest {
   private static final Path RECORDED = Path.of("src/test/resources/bundles/rp-filter.json");
-  private final BundleCodec codec = new BundleCodec(JsonMapper.builder().build());
+  private final BundleCodec codec = new BundleCodec(JsonMapper.builder().build(), "");
 
   @Test
   void aRecordedBundleReadsAndWritesBackTheSame(@TempDir Path dir) {

@@ -42,14 +42,14 @@ class BundleFuzzTest {
   private static final long CASE_TIMEOUT_SECONDS = 10;
   private static LabWiring wiring;
   private final JsonMapper json = JsonMapper.builder().build();
-  private final BundleCodec codec = new BundleCodec(json);
+  private final BundleCodec codec = new BundleCodec(json, "");
   private final DiagnosisOptions options = new DiagnosisOptions(3, 12, 5);
 
   @BeforeAll
   static void wire() throws Exception {
     wiring = new LabWiring();
     // Compile the rules once before the clock runs: the first replay would spend its timeout on that.
-    EvidenceBundle b = new BundleCodec(JsonMapper.builder().build()).parse(seeds().get(0), "warm-up");
+    EvidenceBundle b = new BundleCodec(JsonMapper.builder().build(), "").parse(seeds().get(0), "warm-up");
     wiring.engine.replay(b.target(), b.host(), b.probes(), new DiagnosisOptions(3, 12, 5));
   }
 

@@ -17,7 +17,7 @@ class KnowledgeIndexTest {
   void loadsTheFilesIntoH2OnceAndAgainOnlyWhenTheyChange(@TempDir Path data, @TempDir Path kb) throws Exception {
     Files.copy(Path.of("knowledge-base/rp-filter.json"), kb.resolve("rp-filter.json"));
     Files.copy(Path.of("knowledge-base/accept-local.json"), kb.resolve("accept-local.json"));
-    DropdxPaths paths = new DropdxPaths("rules", kb.toString());
+    DropdxPaths paths = new DropdxPaths("rules", "", kb.toString());
     KnowledgeIndex index = new KnowledgeIndex(new DropdxDatabase(data.toString()), new KnowledgeBaseProvider(paths, json), paths, json);
     assertThat(index.sync()).isTrue();
     assertThat(index.sync()).isFalse();

@@ -32,7 +32,7 @@ class RuleBookCacheTest {
     assertThat(compiled.cached()).isFalse();
     assertThat(hit.cached()).isTrue();
     assertThat(hit.rules()).isEqualTo(compiled.rules());
-    BundleCodec codec = new BundleCodec(JsonMapper.builder().build());
+    BundleCodec codec = new BundleCodec(JsonMapper.builder().build(), "");
     try (LabWiring wiring = new LabWiring()) {
       for (Path file : BUNDLES) {
         EvidenceBundle b = codec.read(file);

@@ -137,11 +137,6 @@ public class CommandRunner {
     return List.of(setsid, setpriv, "--pdeathsig", "KILL", "--");
   }
 
-  /** Whether children get their own process group and die with dropdx on this host. */
-  public static boolean guarded() {
-    return !GUARD.isEmpty();
-  }
-
   private static String find(String tool) {
     for (String dir : List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin")) {
       Path p = Path.of(dir, tool);

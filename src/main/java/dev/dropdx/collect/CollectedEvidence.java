@@ -16,9 +16,9 @@ import java.util.List;
  * @param probes every probe that ran, with its raw output
  * @param trail each request of the plan: run, not available here, or failed
  */
-public record Collection(Target target, HostFacts host, List<RecordedProbe> probes, List<TrailStep> trail) {
+public record CollectedEvidence(Target target, HostFacts host, List<RecordedProbe> probes, List<TrailStep> trail) {
 
-  public Collection {
+  public CollectedEvidence {
     probes = List.copyOf(probes);
     trail = List.copyOf(trail);
   }

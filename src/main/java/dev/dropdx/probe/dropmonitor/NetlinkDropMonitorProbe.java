@@ -1,4 +1,4 @@
-package dev.dropdx.probe.dropwatch;
+package dev.dropdx.probe.dropmonitor;
 
 import dev.dropdx.fact.Drop;
 import dev.dropdx.fact.DropWatchSummary;
@@ -10,11 +10,11 @@ import dev.dropdx.probe.Availability;
 import dev.dropdx.probe.Probe;
 import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.ProbeOutcome;
+import dev.dropdx.probe.dropmonitor.DropMonitorParser.Location;
 import dev.dropdx.probe.exec.ChildProcesses;
 import dev.dropdx.probe.exec.CommandResult;
 import dev.dropdx.probe.exec.CommandRunner;
 import dev.dropdx.probe.exec.RawCommand;
-import dev.dropdx.probe.dropwatch.DropwatchParser.Location;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,11 +31,11 @@ import org.springframework.stereotype.Component;
  * the host with its location only (no packet headers), so its drops are UNFILTERED.
  */
 @Component
-public class DropwatchProbe implements Probe {
+public class NetlinkDropMonitorProbe implements Probe {
   private final CommandRunner runner;
   private final ChildProcesses children;
 
-  public DropwatchProbe(CommandRunner runner, ChildProcesses children) {
+  public NetlinkDropMonitorProbe(CommandRunner runner, ChildProcesses children) {
     this.runner = runner;
     this.children = children;
   }
@@ -121,7 +121,7 @@ public class DropwatchProbe implements Probe {
     List<Object> facts = new ArrayList<>();
     long matched = 0;
     long hardware = 0;
-    for (Location l : DropwatchParser.parse(r.stdout())) {
+    for (Location l : DropMonitorParser.parse(r.stdout())) {
       if (!l.kind().equals("software")) {
         hardware += l.count();
         continue;

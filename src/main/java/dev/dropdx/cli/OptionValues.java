@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * commands only as single arguments of an argument list, never through a shell, and none may
  * start with '-' where a command could read it as an option.
  */
-public final class TargetOptions {
+public final class OptionValues {
   private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
   private static final Pattern NETNS = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]{0,63}");
   private static final Pattern IFACE = Pattern.compile("[A-Za-z0-9_.+=@#][A-Za-z0-9_.+=@#\\-]*");
@@ -27,7 +27,7 @@ public final class TargetOptions {
   /** Longest search text accepted. */
   static final int MAX_TEXT = 200;
 
-  private TargetOptions() {}
+  private OptionValues() {}
 
   /** Builds a target from raw option values (null = not given). */
   public static Target parse(String src, String dst, String proto, String dport, String iface, String netns) {

@@ -1,4 +1,4 @@
-package dev.dropdx.probe.dropwatch;
+package dev.dropdx.probe.dropmonitor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,12 +12,12 @@ import java.util.regex.Pattern;
  * (older builds print "1 drops at location 0xffffffff8a2b1c23" when they cannot resolve symbols).
  * Counts are summed per location. Other lines (prompts, "Waiting for drop alerts") are skipped.
  */
-public final class DropwatchParser {
+public final class DropMonitorParser {
   private static final Pattern SYMBOL = Pattern.compile(
       "^(\\d+) drops? at ([A-Za-z0-9_.$]+)(?:\\+(?:0x)?([0-9a-fA-F]+))?(?:/[0-9a-fA-Fx]+)? \\((0x[0-9a-fA-F]+)\\)(?: \\[(\\w+)])?");
   private static final Pattern LOCATION = Pattern.compile("^(\\d+) drops? at location (0x[0-9a-fA-F]+)(?: \\[(\\w+)])?");
 
-  private DropwatchParser() {}
+  private DropMonitorParser() {}
 
   /**
    * Drops at one place.

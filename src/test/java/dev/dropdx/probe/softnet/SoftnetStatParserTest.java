@@ -1,4 +1,4 @@
-package dev.dropdx.probe.counters;
+package dev.dropdx.probe.softnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.dropdx.probe.counters;
+package dev.dropdx.probe.softnet;
 
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;

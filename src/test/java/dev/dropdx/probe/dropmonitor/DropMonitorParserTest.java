@@ -1,20 +1,20 @@
-package dev.dropdx.probe.dropwatch;
+package dev.dropdx.probe.dropmonitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dropdx.fact.KernelAddress;
 import dev.dropdx.fact.KernelModule;
-import dev.dropdx.probe.dropwatch.DropwatchParser.Location;
+import dev.dropdx.probe.dropmonitor.DropMonitorParser.Location;
 import dev.dropdx.probe.procfs.ModulesParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class DropwatchParserTest {
+class DropMonitorParserTest {
   @Test
   void countsAreSummedPerLocationAndKindAndPromptsAreSkipped() throws Exception {
-    List<Location> l = DropwatchParser.parse(Files.readString(Path.of("src/test/resources/recorded/dropwatch-kas.txt")));
+    List<Location> l = DropMonitorParser.parse(Files.readString(Path.of("src/test/resources/recorded/dropwatch-kas.txt")));
     assertThat(l).containsExactly(
         new Location("ip_rcv_finish", "ip_rcv_finish+0x1a3", "0xffffffff8a2b1c23", "software", 2),
         new Location("gre_rcv", "gre_rcv+0x5a", "0xffffffffc099411a", "software", 2),
