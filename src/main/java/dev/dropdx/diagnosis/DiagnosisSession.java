@@ -7,6 +7,7 @@ import dev.dropdx.fact.Diagnosis;
 import dev.dropdx.fact.Drop;
 import dev.dropdx.fact.DropWatchSummary;
 import dev.dropdx.fact.HostFacts;
+import dev.dropdx.fact.NoDropWatch;
 import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.fact.Target;
 import dev.dropdx.knowledge.CauseEntry;
@@ -145,11 +146,12 @@ final class DiagnosisSession {
       throw new CannotDiagnoseException("no drop evidence could be gathered on this host: " + reasons);
     }
     List<DropWatchSummary> watches = facts(session, DropWatchSummary.class);
-    if (proven.isEmpty() && watches.stream().allMatch(w -> w.backend().startsWith("counters only"))) {
+    if (proven.isEmpty() && watches.stream().noneMatch(DropWatchSummary::watched)) {
       // Counters alone cannot show that nothing was dropped: saying "no drops" (exit 4) would mislead.
       throw new CannotDiagnoseException("no backend can watch kfree_skb on this host (" + host.notes().stream()
-          .filter(n -> n.contains("drop reason")).findFirst().orElse("no drop reasons") + "); "
-          + watches.get(0).backend().substring("counters only: ".length()));
+          .filter(n -> n.contains("drop reason")).findFirst().orElse("no drop reasons") + "): "
+          + facts(session, NoDropWatch.class).stream().flatMap(n -> n.reasons().stream()).distinct()
+              .reduce((x, y) -> x + "; " + y).orElse("only counters could be read"));
     }
     Verdict verdict = !proven.isEmpty() ? Verdict.DIAGNOSED
         : drops.stream().anyMatch(Drop::mayBeTarget) ? Verdict.INCONCLUSIVE : Verdict.NO_DROPS;

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Evidence from a bundle: each request is answered by re-interpreting raw output recorded for the
  * same probe, either with the same parameters or by a broader recording the probe itself says
- * answers it ({@link Probe#answerFrom}, e.g. one sysctl from a dump of all conf sysctls). A request
+ * answers it ({@link Probe#answerFrom}, e.g. one sysctl from a dump of all conf sysctls), also
+ * under an id the probe had in older versions ({@link Probe#formerIds}). A request
  * the bundle cannot answer is "not in the bundle", never guessed.
  */
 public final class ReplayEvidence implements EvidenceSource {
@@ -39,7 +40,7 @@ public final class ReplayEvidence implements EvidenceSource {
   public ProbeOutcome gather(ProbeRequest request, ProbeContext context) {
     Probe probe = probes.find(request.probe()).orElseThrow();
     Answer a = answer(probe, request).orElseThrow();
-    ProbeOutcome o = probe.interpret(request, a.raw(), context);
+    ProbeOutcome o = probe.interpret(request, a.from().backend(), a.raw(), context);
     // The answer's own raw output, so a bundle saved from this replay holds exactly what was asked.
     return new ProbeOutcome("replay of " + a.from().backend(), o.summary(), o.facts(), o.notes(), a.raw());
   }
@@ -50,7 +51,8 @@ public final class ReplayEvidence implements EvidenceSource {
     if (exact.isPresent()) {
       return Optional.of(new Answer(exact.get(), exact.get().raw()));
     }
-    return recorded.stream().filter(r -> r.probe().equals(request.probe()))
+    // A recording under one of the probe's former ids (an older bundle) answers like its own.
+    return recorded.stream().filter(r -> r.probe().equals(request.probe()) || probe.formerIds().contains(r.probe()))
         .flatMap(r -> probe.answerFrom(r.params(), r.raw(), request).map(raw -> new Answer(r, raw)).stream())
         .findFirst();
   }

@@ -3,7 +3,7 @@ package dev.dropdx.fact;
 /**
  * What one drop watch saw overall: what was watched and what could not be seen.
  *
- * @param backend how drops were watched (e.g. "tracefs+bpftrace", "tracefs")
+ * @param backend how drops were watched ("tracefs+bpftrace", "tracefs", "stap", "dropwatch", or "counters" when nothing could watch)
  * @param windowSeconds how long
  * @param perPacket true when drops were matched to the target per packet
  * @param matched drops attributed to the target (or possibly, when not per packet)
@@ -13,6 +13,19 @@ package dev.dropdx.fact;
 public record DropWatchSummary(
     String backend, int windowSeconds, boolean perPacket, long matched, long ignored, long lostEvents)
     implements Evidence {
+
+  /** The backend name of a watch that saw no kfree_skb event: only counters could be read. */
+  public static final String COUNTERS_ONLY = "counters";
+
+  /** A drop watch where only the counters could stand in. */
+  public static DropWatchSummary countersOnly() {
+    return new DropWatchSummary(COUNTERS_ONLY, 0, false, 0, 0, 0);
+  }
+
+  /** False when no kfree_skb event could be watched (only counters were read). */
+  public boolean watched() {
+    return !backend.equals(COUNTERS_ONLY);
+  }
 
   @Override
   public String describe() {

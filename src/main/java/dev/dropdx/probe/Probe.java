@@ -27,6 +27,22 @@ public interface Probe {
   }
 
   /**
+   * Replays a recording made by {@code backend} (as the bundle names it). Default: the backend
+   * does not matter and {@link #interpret(ProbeRequest, String, ProbeContext)} reads it.
+   */
+  default ProbeOutcome interpret(ProbeRequest request, String backend, String raw, ProbeContext context) {
+    return interpret(request, raw, context);
+  }
+
+  /**
+   * Probe ids under which older dropdx versions recorded this probe's output (a bundle keeps
+   * them), so such a recording still answers a request for this probe. Default: none.
+   */
+  default java.util.Set<String> formerIds() {
+    return java.util.Set.of();
+  }
+
+  /**
    * The recorded output that answers {@code wanted}, taken from a run of this probe recorded with
    * {@code recordedParams} (possibly a broader request, such as `collect` records: all conf
    * sysctls, every socket of a namespace), or empty when that recording cannot answer it. What

@@ -1,62 +1,56 @@
 package dev.dropdx.probe.drops;
 
-import dev.dropdx.fact.Drop;
-import dev.dropdx.fact.DropWatchSummary;
 import dev.dropdx.fact.HostFacts;
+import dev.dropdx.fact.NoDropWatch;
 import dev.dropdx.fact.ProbeRequest;
-import dev.dropdx.fact.Target;
-import dev.dropdx.fact.TargetMatch;
 import dev.dropdx.probe.Availability;
+import dev.dropdx.probe.DropWatchBackend;
 import dev.dropdx.probe.Probe;
 import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.ProbeOutcome;
-import dev.dropdx.probe.bpftrace.BpftraceDropScript;
-import dev.dropdx.probe.bpftrace.BpftraceOutputParser;
-import dev.dropdx.probe.bpftrace.BpftraceOutputParser.PacketDrop;
+import dev.dropdx.probe.RecordedSections;
+import dev.dropdx.probe.dropmonitor.NetlinkDropMonitorWatch;
 import dev.dropdx.probe.exec.ChildProcesses;
 import dev.dropdx.probe.exec.CommandRunner;
 import dev.dropdx.probe.host.NetnsInodes;
-import dev.dropdx.probe.tracefs.TraceOutputParser;
-import dev.dropdx.probe.tracefs.TraceOutputParser.DropGroup;
-import dev.dropdx.probe.tracefs.TracefsInstance;
+import dev.dropdx.probe.procfs.CountersDropWatch;
+import dev.dropdx.probe.stap.StapDropWatch;
 import dev.dropdx.probe.tracefs.TracefsInstances;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Watches skb:kfree_skb for a window in a private tracefs instance (location, reason, count,
- * stack, overruns) and, when bpftrace is installed, reads each dropped packet's headers, device
- * and namespace so drops are matched to the target per packet. With bpftrace the watch ends
- * early once the target's drops have been seen and have settled; the window is the most it waits.
+ * The drop watch: where the kernel frees the target's packets, from the first backend this host
+ * can run, in this order: tracefs+bpftrace (drop reasons, matched per packet), tracefs (drop
+ * reasons, unfiltered), stap (no drop reasons: location filtered by address), dropwatch (the
+ * netlink drop monitor, unfiltered), and, where tracefs is readable but none of them can run, the
+ * counters as a stand-in (with every backend's reason). A watch that fails goes on with the next
+ * watch that can run. The rules only ask for the drop watch; the backend is this probe's choice.
  */
 @Component
 public class DropWatchProbe implements Probe {
-  private static final int MAX_RAW_TRACE = 256 * 1024;
-  private static final String BPFTRACE = "--- bpftrace ---\n";
-  private static final String TRACE = "--- tracefs trace ---\n";
-  /** How long the watch goes on after the target's first drops, so counts and reasons settle. */
-  static final long SETTLE_MILLIS = 1000;
+  private static final String UNWATCHED = "why no backend could watch";
+  private static final String STAND_IN = "stand-in";
 
-  private final TracefsInstances instances;
-  private final CommandRunner runner;
-  private final ChildProcesses children;
-  private final NetnsInodes inodes;
-  private final int bufferKb;
+  private final List<DropWatchBackend> backends;
 
-  /** @param bufferKb the instance's per-CPU trace buffer (dropdx.trace-buffer-kb; tests make it tiny to force overruns) */
+  /** @param bufferKb the tracefs instance's per-CPU trace buffer (dropdx.trace-buffer-kb; tests make it tiny to force overruns) */
+  @Autowired
   public DropWatchProbe(TracefsInstances instances, CommandRunner runner, ChildProcesses children, NetnsInodes inodes,
-      @org.springframework.beans.factory.annotation.Value("${dropdx.trace-buffer-kb:2048}") int bufferKb) {
-    this.bufferKb = bufferKb;
-    this.instances = instances;
-    this.runner = runner;
-    this.children = children;
-    this.inodes = inodes;
+      @Value("${dropdx.trace-buffer-kb:2048}") int bufferKb, StapDropWatch stap, NetlinkDropMonitorWatch dropMonitor,
+      CountersDropWatch counters) {
+    this(List.of(new TracefsDropWatch(instances, runner, children, inodes, bufferKb, true),
+        new TracefsDropWatch(instances, runner, children, inodes, bufferKb, false), stap, dropMonitor, counters));
+  }
+
+  /** A drop watch over the given backends, tried in this order (the constructor above and tests with stand-ins). */
+  DropWatchProbe(List<DropWatchBackend> backends) {
+    this.backends = List.copyOf(backends);
   }
 
   @Override
@@ -64,209 +58,87 @@ public class DropWatchProbe implements Probe {
     return "drop-watch";
   }
 
+  /** Earlier dropdx versions recorded the stap and dropwatch backends as probes of their own. */
+  @Override
+  public Set<String> formerIds() {
+    return Set.of("stap-drop-watch", "dropwatch");
+  }
+
   @Override
   public Availability availability(HostFacts host) {
-    if (!host.root()) {
-      return Availability.no("watching kfree_skb needs root: run dropdx with sudo");
-    }
-    if (host.tracefs() == null) {
-      return Availability.no("tracefs is not available: mount -t tracefs nodev /sys/kernel/tracing");
-    }
-    return Availability.yes();
+    return backends.stream().anyMatch(b -> b.availability(host).available()) ? Availability.yes()
+        : Availability.no("no backend can watch kfree_skb: " + String.join("; ", reasons(host, backends)));
   }
 
   @Override
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
-    Target target = context.target();
-    int window = context.windowSeconds();
-    boolean perPacket = context.host().hasTool("bpftrace");
-    List<String> notes = new ArrayList<>();
-    String bpfOut = "";
-    String trace;
-    long lost;
-    try (TracefsInstance instance = instances.create(Path.of(context.host().tracefs()))) {
-      instance.write("buffer_size_kb", Integer.toString(bufferKb));
-      // IPv4 only: other namespaces' IPv6 traffic would otherwise flood the buffer. Protocol 0 too:
-      // locally generated packets dropped before the IP layer set skb->protocol (no route on output).
-      instance.write("events/skb/kfree_skb/filter", "protocol == 2048 || protocol == 0");
-      instance.write("events/skb/kfree_skb/trigger", "stacktrace");
-      instance.write("events/skb/kfree_skb/enable", "1");
-      if (perPacket) {
-        BpftraceRun run = runBpftrace(target, window, inodes.inodeOf(target.netns()), context);
-        bpfOut = run.stdout();
-        if (run.ended() != null) {
-          notes.add(run.ended());
-        }
-        if (!run.ok()) {
-          perPacket = false;
-          notes.add("bpftrace failed (" + run.error() + "): falling back to unfiltered tracefs evidence");
-        }
-      } else {
-        countdown(window, context);
-        notes.add("bpftrace is not installed: drops could not be matched to the target per packet, so every IPv4 "
-            + "drop on the host counts as possibly the target's (apt-get install bpftrace)");
-      }
-      instance.write("events/skb/kfree_skb/enable", "0");
-      trace = instance.read("trace");
-      lost = instance.overruns();
+    HostFacts host = context.host();
+    List<DropWatchBackend> runnable = backends.stream().filter(b -> b.availability(host).available()).toList();
+    if (runnable.isEmpty()) {
+      throw new IllegalStateException(availability(host).reason());
     }
-    StringBuilder raw = new StringBuilder()
-        .append("window: ").append(window).append('\n')
-        .append("per-packet: ").append(perPacket).append('\n')
-        .append("target-netns-inode: ").append(inodes.inodeOf(target.netns())).append('\n')
-        .append("lost-events: ").append(lost).append('\n');
-    notes.forEach(n -> raw.append("note: ").append(n.replace('\n', ' ')).append('\n'));
-    raw.append(BPFTRACE).append(bpfOut).append(TRACE)
-        .append(trace.length() > MAX_RAW_TRACE ? trace.substring(0, MAX_RAW_TRACE) : trace);
-    return interpret(request, raw.toString(), context);
+    if (!runnable.get(0).watchesKfreeSkb()) {
+      return standIn(runnable.get(0), request, context);
+    }
+    List<String> failed = new ArrayList<>();
+    for (DropWatchBackend b : runnable.stream().filter(DropWatchBackend::watchesKfreeSkb).toList()) {
+      try {
+        ProbeOutcome o = b.run(request, context);
+        if (failed.isEmpty()) {
+          return o;
+        }
+        List<String> notes = new ArrayList<>(failed.stream().map(f -> "backend " + f + "; the next backend watched").toList());
+        notes.addAll(o.notes());
+        return new ProbeOutcome(o.backend(), o.summary(), o.facts(), notes, o.raw());
+      } catch (RuntimeException e) {
+        failed.add(b.name() + " failed: " + e.getMessage());
+      }
+    }
+    throw new IllegalStateException(String.join("; ", failed));
   }
 
-  /** Reads the header lines, the bpftrace map and the tracefs trace that {@link #run} recorded. */
   @Override
   public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
-    int b = raw.indexOf(BPFTRACE);
-    int t = raw.indexOf(TRACE);
-    if (b < 0 || t < b) {
-      throw new IllegalArgumentException("recorded drop-watch output lacks its bpftrace and tracefs sections");
-    }
-    Map<String, String> header = new HashMap<>();
-    List<String> notes = new ArrayList<>();
-    for (String line : raw.substring(0, b).split("\n")) {
-      int colon = line.indexOf(": ");
-      if (colon > 0 && line.startsWith("note: ")) {
-        notes.add(line.substring(6));
-      } else if (colon > 0) {
-        header.put(line.substring(0, colon), line.substring(colon + 2).strip());
-      }
-    }
-    int window = Integer.parseInt(header.getOrDefault("window", "0"));
-    boolean perPacket = Boolean.parseBoolean(header.getOrDefault("per-packet", "false"));
-    long targetNs = Long.parseLong(header.getOrDefault("target-netns-inode", "0"));
-    long lost = Long.parseLong(header.getOrDefault("lost-events", "0"));
-    String bpfOut = raw.substring(b + BPFTRACE.length(), t);
-    List<DropGroup> groups = TraceOutputParser.parse(raw.substring(t + TRACE.length()));
-    Target target = context.target();
-    List<Drop> drops = perPacket
-        ? fromPackets(BpftraceOutputParser.parse(bpfOut), groups, target, targetNs, context.host())
-        : fromGroups(groups, target);
-    long matched = drops.stream().filter(Drop::mayBeTarget).mapToLong(Drop::count).sum();
-    long ignored = drops.stream().filter(d -> !d.mayBeTarget()).mapToLong(Drop::count).sum();
-    if (lost > 0) {
-      notes.add("the trace buffer overran: " + lost + " kfree_skb event(s) were lost, counts are a lower bound");
-    }
-    DropWatchSummary summary = new DropWatchSummary(perPacket ? "tracefs+bpftrace" : "tracefs", window, perPacket, matched, ignored, lost);
-    List<Object> facts = new ArrayList<>(drops);
-    facts.add(summary);
-    return new ProbeOutcome(summary.backend(), summary.describe(), facts, notes, raw);
+    throw new UnsupportedOperationException("replaying the drop watch needs the backend that recorded it");
   }
 
-  /** What bpftrace printed (its final map), and why the watch ended (null when it failed). */
-  private record BpftraceRun(boolean ok, String stdout, String error, String ended) {}
-
-  /**
-   * Runs bpftrace for at most the window. The map it dumps every tick is matched to the target as
-   * it comes; once the target's drops have been seen, the watch goes on for {@link #SETTLE_MILLIS}
-   * (so counts and reasons are representative, not the first packet alone) and then stops bpftrace,
-   * which prints its final map as if the window had run out.
-   */
-  private BpftraceRun runBpftrace(Target target, int window, long targetNs, ProbeContext context) {
-    boolean ports = target.dport() != null;
-    Process p = runner.start(List.of("bpftrace", "-e", BpftraceDropScript.program(window, ports)));
-    StringBuffer sofar = new StringBuffer();
-    CompletableFuture<String> out = CommandRunner.drain(p.getInputStream(), sofar);
-    CompletableFuture<String> err = CommandRunner.drain(p.getErrorStream());
-    try {
-      long started = System.nanoTime();
-      long deadline = started + TimeUnit.SECONDS.toNanos(window + 30L);
-      long firstSeen = -1;
-      boolean stoppedEarly = false;
-      String ended = "the watch ran its whole " + window + " s window (no drop matching the target ended it early)";
-      while (p.isAlive() && System.nanoTime() < deadline) {
-        long now = System.nanoTime();
-        if (firstSeen < 0 && seesTarget(sofar, target, targetNs, context.host())) {
-          firstSeen = now;
-        }
-        if (firstSeen >= 0 && now - firstSeen >= TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS)) {
-          ended = String.format(java.util.Locale.ROOT, "the watch ended early, %.1f s after bpftrace started (the window allows %d s): "
-              + "drops matching the target were seen at %.1f s and counted for %.1f s more", seconds(now - started), window,
-              seconds(firstSeen - started), SETTLE_MILLIS / 1000.0);
-          stoppedEarly = true;
-          p.destroy(); // SIGTERM: bpftrace (usually) runs END and prints its map
-          p.waitFor(3, TimeUnit.SECONDS);
-          break;
-        }
-        long elapsed = TimeUnit.NANOSECONDS.toSeconds(now - started);
-        context.progress().accept("watching kfree_skb (bpftrace per packet): " + elapsed + " s of at most " + (window + 2) + " s");
-        p.waitFor(BpftraceDropScript.TICK_MILLIS, TimeUnit.MILLISECONDS);
-      }
-      if (p.isAlive() && !stoppedEarly) {
-        children.stop(p);
-        return new BpftraceRun(false, out.join(), "did not finish in time", null);
-      }
-      children.stop(p);
-      boolean exitedClean = p.waitFor(2, TimeUnit.SECONDS) && p.exitValue() == 0;
-      String stdout = out.join();
-      String stderr = err.join();
-      // bpftrace 0.17 now and then dies of the SIGTERM without printing its map (measured: about 1
-      // run in 5); the last complete periodic dump, at most one tick older, then stands for it.
-      boolean ok = exitedClean || stdout.contains(BpftraceDropScript.FINAL)
-          || (stoppedEarly && BpftraceOutputParser.lastTick(stdout).isPresent());
-      // Only the final map is kept: the periodic dumps repeat it and would bloat the bundle.
-      return ok
-          ? new BpftraceRun(true, BpftraceOutputParser.finalDump(stdout), "", ended)
-          : new BpftraceRun(false, stdout, stderr.lines().filter(l -> !l.contains("RLIMIT_MEMLOCK")).findFirst()
-              .orElse(p.isAlive() ? "did not stop" : "exit " + p.exitValue()), null);
-    } catch (InterruptedException e) {
-      children.stop(p);
-      Thread.currentThread().interrupt();
-      return new BpftraceRun(false, "", "interrupted", null);
-    } finally {
-      children.stop(p);
+  /** Replays with the backend that recorded the output ("replay of " prefixes from earlier replays stripped). */
+  @Override
+  public ProbeOutcome interpret(ProbeRequest request, String backend, String raw, ProbeContext context) {
+    String name = backend == null ? "" : backend.replaceAll("^(replay of )+", "");
+    Optional<DropWatchBackend> b = backends.stream().filter(x -> x.name().equals(name)).findFirst();
+    if (b.isEmpty()) {
+      // A bundle's text, cut short: the message is one readable line whatever the bundle holds.
+      String shown = name.length() > 40 ? name.substring(0, 40) + "..." : name;
+      throw new IllegalArgumentException("no drop watch backend named '" + shown + "' to read the recorded output (known: "
+          + backends.stream().map(DropWatchBackend::name).toList() + ")");
     }
-  }
-
-  /** Whether the last complete periodic dump holds a drop of the target's packets. */
-  private static boolean seesTarget(StringBuffer sofar, Target target, long targetNs, HostFacts host) {
-    return BpftraceOutputParser.lastTick(sofar.toString())
-        .map(dump -> fromPackets(BpftraceOutputParser.parse(dump), List.of(), target, targetNs, host).stream()
-            .anyMatch(d -> d.match() == TargetMatch.TARGET))
-        .orElse(false);
-  }
-
-  private static double seconds(long nanos) {
-    return nanos / 1e9;
-  }
-
-  private static void countdown(int window, ProbeContext context) {
-    for (int s = 0; s < window; s++) {
-      context.progress().accept("watching kfree_skb (tracefs): " + s + " s of " + window + " s");
-      try {
-        Thread.sleep(1000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    if (!b.get().watchesKfreeSkb()) {
+      RecordedSections recorded = RecordedSections.read(raw, "drop-watch stand-in", UNWATCHED, STAND_IN);
+      List<String> reasons = recorded.section(UNWATCHED).lines().filter(l -> !l.isBlank()).toList();
+      return withReasons(b.get().interpret(request, recorded.section(STAND_IN), context), reasons, raw);
     }
+    return b.get().interpret(request, raw, context);
   }
 
-  private static List<Drop> fromPackets(List<PacketDrop> packets, List<DropGroup> groups, Target target, long targetNs, HostFacts host) {
-    List<Drop> drops = new ArrayList<>();
-    for (PacketDrop p : packets) {
-      boolean sameNs = p.netnsInode() == 0 || p.netnsInode() == targetNs;
-      boolean ours = sameNs && target.matches(p.src(), p.dst(), p.protocol(), p.dport() == 0 ? null : p.dport())
-          && (target.iface() == null || target.iface().equals(p.iface()));
-      String reason = host.reasonName(p.reason());
-      DropGroup group = groups.stream().filter(g -> g.function().equals(p.function()) && g.reason().equals(reason)).findFirst().orElse(null);
-      drops.add(new Drop(p.function(), group == null ? p.function() : group.location(), reason, p.count(),
-          ours ? TargetMatch.TARGET : TargetMatch.OTHER, sameNs ? target.netns() : "netns inode " + p.netnsInode(),
-          p.iface().isEmpty() ? null : p.iface(), p.src(), p.dst(), p.protocol(), group == null ? List.of() : group.stack()));
-    }
-    return drops;
+  /** The stand-in's outcome, recorded with every watch's reason so a replay says the same. */
+  private ProbeOutcome standIn(DropWatchBackend standIn, ProbeRequest request, ProbeContext context) {
+    List<String> reasons = reasons(context.host(), backends.stream().filter(DropWatchBackend::watchesKfreeSkb).toList());
+    ProbeOutcome o = standIn.run(request, context);
+    String raw = RecordedSections.writer().section(UNWATCHED, String.join("\n", reasons) + "\n").section(STAND_IN, o.raw()).toString();
+    return withReasons(o, reasons, raw);
   }
 
-  private static List<Drop> fromGroups(List<DropGroup> groups, Target target) {
-    return groups.stream()
-        .map(g -> Drop.unfiltered(g.function(), g.location(), g.reason(), g.count(), target, g.stack()))
-        .toList();
+  private static ProbeOutcome withReasons(ProbeOutcome o, List<String> reasons, String raw) {
+    NoDropWatch none = new NoDropWatch(reasons);
+    List<Object> facts = new ArrayList<>(o.facts());
+    facts.add(none);
+    List<String> notes = new ArrayList<>(o.notes());
+    notes.add(none.describe());
+    return new ProbeOutcome(o.backend(), o.summary(), facts, notes, raw);
+  }
+
+  private static List<String> reasons(HostFacts host, List<DropWatchBackend> backends) {
+    return backends.stream().map(b -> b.name() + ": " + b.availability(host).reason()).toList();
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dropdx.fact.HostFacts;
-import dev.dropdx.probe.dropmonitor.NetlinkDropMonitorProbe;
+import dev.dropdx.probe.dropmonitor.NetlinkDropMonitorWatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +40,7 @@ class StapAvailabilityTest {
 
   @Test
   void dropwatchNeedsTheToolAndRoot() {
-    NetlinkDropMonitorProbe p = new NetlinkDropMonitorProbe(null, null);
+    NetlinkDropMonitorWatch p = new NetlinkDropMonitorWatch(null, null);
     assertThat(p.availability(host("4.19.0", true, "ip")).reason()).contains("apt-get install dropwatch");
     assertThat(p.availability(host("4.19.0", false, "dropwatch")).reason()).contains("root");
     // This VM's kernel has no drop monitor (CONFIG_NET_DROP_MONITOR is not set): dropwatch must say so rather than watch nothing.

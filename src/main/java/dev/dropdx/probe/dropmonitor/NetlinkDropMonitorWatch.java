@@ -7,7 +7,7 @@ import dev.dropdx.fact.KernelAddress;
 import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.fact.Target;
 import dev.dropdx.probe.Availability;
-import dev.dropdx.probe.Probe;
+import dev.dropdx.probe.DropWatchBackend;
 import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.ProbeOutcome;
 import dev.dropdx.probe.dropmonitor.DropMonitorParser.Location;
@@ -26,22 +26,22 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
- * Where packets are freed, from the kernel's netlink drop monitor (`dropwatch -l kas`): the backend
- * of last resort on kernels without drop reasons when SystemTap is missing. It sees every drop on
+ * The dropwatch backend of the drop watch: where packets are freed, from the kernel's netlink drop
+ * monitor (`dropwatch -l kas`), the watch of last resort on kernels without drop reasons when SystemTap is missing. It sees every drop on
  * the host with its location only (no packet headers), so its drops are UNFILTERED.
  */
 @Component
-public class NetlinkDropMonitorProbe implements Probe {
+public class NetlinkDropMonitorWatch implements DropWatchBackend {
   private final CommandRunner runner;
   private final ChildProcesses children;
 
-  public NetlinkDropMonitorProbe(CommandRunner runner, ChildProcesses children) {
+  public NetlinkDropMonitorWatch(CommandRunner runner, ChildProcesses children) {
     this.runner = runner;
     this.children = children;
   }
 
   @Override
-  public String id() {
+  public String name() {
     return "dropwatch";
   }
 

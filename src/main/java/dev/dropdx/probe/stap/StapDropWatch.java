@@ -5,7 +5,7 @@ import dev.dropdx.fact.DropWatchSummary;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.probe.Availability;
-import dev.dropdx.probe.Probe;
+import dev.dropdx.probe.DropWatchBackend;
 import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.ProbeOutcome;
 import dev.dropdx.probe.exec.CommandResult;
@@ -16,23 +16,23 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Where the target's packets are freed, on kernels without drop reasons: stap/kfree_skb_location.stp
- * filtered by the target's source/destination address. Gives the same {@link Drop} facts as the
+ * The stap backend of the drop watch, for kernels without drop reasons: stap/kfree_skb_location.stp
+ * gives where the target's packets are freed, filtered by the target's source/destination address. Gives the same {@link Drop} facts as the
  * tracefs watch (reason NOT_SPECIFIED) plus each location's code address.
  */
 @Component
-public class StapDropWatchProbe implements Probe {
+public class StapDropWatch implements DropWatchBackend {
   private final CommandRunner runner;
   private final StapScripts scripts;
 
-  public StapDropWatchProbe(CommandRunner runner, StapScripts scripts) {
+  public StapDropWatch(CommandRunner runner, StapScripts scripts) {
     this.runner = runner;
     this.scripts = scripts;
   }
 
   @Override
-  public String id() {
-    return "stap-drop-watch";
+  public String name() {
+    return "stap";
   }
 
   @Override

@@ -1,0 +1,270 @@
+package dev.dropdx.probe.drops;
+
+import dev.dropdx.fact.Drop;
+import dev.dropdx.fact.DropWatchSummary;
+import dev.dropdx.fact.HostFacts;
+import dev.dropdx.fact.ProbeRequest;
+import dev.dropdx.fact.Target;
+import dev.dropdx.fact.TargetMatch;
+import dev.dropdx.probe.Availability;
+import dev.dropdx.probe.DropWatchBackend;
+import dev.dropdx.probe.ProbeContext;
+import dev.dropdx.probe.ProbeOutcome;
+import dev.dropdx.probe.RecordedSections;
+import dev.dropdx.probe.bpftrace.BpftraceDropScript;
+import dev.dropdx.probe.bpftrace.BpftraceOutputParser;
+import dev.dropdx.probe.bpftrace.BpftraceOutputParser.PacketDrop;
+import dev.dropdx.probe.exec.ChildProcesses;
+import dev.dropdx.probe.exec.CommandRunner;
+import dev.dropdx.probe.host.NetnsInodes;
+import dev.dropdx.probe.tracefs.TraceOutputParser;
+import dev.dropdx.probe.tracefs.TraceOutputParser.DropGroup;
+import dev.dropdx.probe.tracefs.TracefsInstance;
+import dev.dropdx.probe.tracefs.TracefsInstances;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The tracefs backends of the drop watch: skb:kfree_skb for a window in a private tracefs instance
+ * (location, reason, count, stack, overruns) and, per packet ("tracefs+bpftrace"), bpftrace reading
+ * each dropped packet's headers, device and namespace so drops are matched to the target. Per
+ * packet, the watch ends early once the target's drops have been seen and have settled; the window
+ * is the most it waits. If bpftrace fails, the same watch goes on with tracefs alone.
+ */
+final class TracefsDropWatch implements DropWatchBackend {
+  private static final int MAX_RAW_TRACE = 256 * 1024;
+  private static final String BPFTRACE = "bpftrace";
+  private static final String TRACE = "tracefs trace";
+  /** How long the watch goes on after the target's first drops, so counts and reasons settle. */
+  static final long SETTLE_MILLIS = 1000;
+
+  private final TracefsInstances instances;
+  private final CommandRunner runner;
+  private final ChildProcesses children;
+  private final NetnsInodes inodes;
+  private final int bufferKb;
+  private final boolean perPacketBackend;
+
+  /**
+   * @param bufferKb the instance's per-CPU trace buffer (tests make it tiny to force overruns)
+   * @param perPacket true for the tracefs+bpftrace backend, false for tracefs alone
+   */
+  TracefsDropWatch(TracefsInstances instances, CommandRunner runner, ChildProcesses children, NetnsInodes inodes, int bufferKb,
+      boolean perPacket) {
+    this.bufferKb = bufferKb;
+    this.instances = instances;
+    this.runner = runner;
+    this.children = children;
+    this.inodes = inodes;
+    this.perPacketBackend = perPacket;
+  }
+
+  @Override
+  public String name() {
+    return perPacketBackend ? "tracefs+bpftrace" : "tracefs";
+  }
+
+  @Override
+  public Availability availability(HostFacts host) {
+    if (!host.root()) {
+      return Availability.no("watching kfree_skb needs root: run dropdx with sudo");
+    }
+    if (host.tracefs() == null) {
+      return Availability.no("tracefs is not available: mount -t tracefs nodev /sys/kernel/tracing");
+    }
+    if (!host.hasDropReasons()) {
+      return Availability.no("this kernel's kfree_skb tracepoint has no drop reason (kernels before 5.17)");
+    }
+    if (perPacketBackend && !host.hasTool("bpftrace")) {
+      return Availability.no("bpftrace is not installed (apt-get install bpftrace): drops cannot be matched to the target per packet");
+    }
+    return Availability.yes();
+  }
+
+  @Override
+  public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
+    Target target = context.target();
+    int window = context.windowSeconds();
+    boolean perPacket = perPacketBackend;
+    List<String> notes = new ArrayList<>();
+    String bpfOut = "";
+    String trace;
+    long lost;
+    try (TracefsInstance instance = instances.create(Path.of(context.host().tracefs()))) {
+      instance.write("buffer_size_kb", Integer.toString(bufferKb));
+      // IPv4 only: other namespaces' IPv6 traffic would otherwise flood the buffer. Protocol 0 too:
+      // locally generated packets dropped before the IP layer set skb->protocol (no route on output).
+      instance.write("events/skb/kfree_skb/filter", "protocol == 2048 || protocol == 0");
+      instance.write("events/skb/kfree_skb/trigger", "stacktrace");
+      instance.write("events/skb/kfree_skb/enable", "1");
+      if (perPacket) {
+        BpftraceRun run = runBpftrace(target, window, inodes.inodeOf(target.netns()), context);
+        bpfOut = run.stdout();
+        if (run.ended() != null) {
+          notes.add(run.ended());
+        }
+        if (!run.ok()) {
+          perPacket = false;
+          notes.add("bpftrace failed (" + run.error() + "): falling back to unfiltered tracefs evidence");
+        }
+      } else {
+        countdown(window, context);
+        notes.add("bpftrace is not installed: drops could not be matched to the target per packet, so every IPv4 "
+            + "drop on the host counts as possibly the target's (apt-get install bpftrace)");
+      }
+      instance.write("events/skb/kfree_skb/enable", "0");
+      trace = instance.read("trace");
+      lost = instance.overruns();
+    }
+    RecordedSections.Writer raw = RecordedSections.writer()
+        .value("window", window)
+        .value("per-packet", perPacket)
+        .value("target-netns-inode", inodes.inodeOf(target.netns()))
+        .value("lost-events", lost);
+    notes.forEach(raw::note);
+    raw.section(BPFTRACE, bpfOut).section(TRACE, trace.length() > MAX_RAW_TRACE ? trace.substring(0, MAX_RAW_TRACE) : trace);
+    return interpret(request, raw.toString(), context);
+  }
+
+  /** Reads the header lines, the bpftrace map and the tracefs trace that {@link #run} recorded. */
+  @Override
+  public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
+    RecordedSections recorded = RecordedSections.read(raw, "drop-watch", BPFTRACE, TRACE);
+    if (!recorded.has(TRACE)) {
+      throw new IllegalArgumentException("recorded drop-watch output lacks its bpftrace and tracefs sections");
+    }
+    List<String> notes = new ArrayList<>(recorded.notes());
+    int window = Integer.parseInt(recorded.value("window").orElse("0"));
+    boolean perPacket = Boolean.parseBoolean(recorded.value("per-packet").orElse("false"));
+    long targetNs = Long.parseLong(recorded.value("target-netns-inode").orElse("0"));
+    long lost = Long.parseLong(recorded.value("lost-events").orElse("0"));
+    String bpfOut = recorded.section(BPFTRACE);
+    List<DropGroup> groups = TraceOutputParser.parse(recorded.section(TRACE));
+    Target target = context.target();
+    List<Drop> drops = perPacket
+        ? fromPackets(BpftraceOutputParser.parse(bpfOut), groups, target, targetNs, context.host())
+        : fromGroups(groups, target);
+    long matched = drops.stream().filter(Drop::mayBeTarget).mapToLong(Drop::count).sum();
+    long ignored = drops.stream().filter(d -> !d.mayBeTarget()).mapToLong(Drop::count).sum();
+    if (lost > 0) {
+      notes.add("the trace buffer overran: " + lost + " kfree_skb event(s) were lost, counts are a lower bound");
+    }
+    DropWatchSummary summary = new DropWatchSummary(perPacket ? "tracefs+bpftrace" : "tracefs", window, perPacket, matched, ignored, lost);
+    List<Object> facts = new ArrayList<>(drops);
+    facts.add(summary);
+    return new ProbeOutcome(summary.backend(), summary.describe(), facts, notes, raw);
+  }
+
+  /** What bpftrace printed (its final map), and why the watch ended (null when it failed). */
+  private record BpftraceRun(boolean ok, String stdout, String error, String ended) {}
+
+  /**
+   * Runs bpftrace for at most the window. The map it dumps every tick is matched to the target as
+   * it comes; once the target's drops have been seen, the watch goes on for {@link #SETTLE_MILLIS}
+   * (so counts and reasons are representative, not the first packet alone) and then stops bpftrace,
+   * which prints its final map as if the window had run out.
+   */
+  private BpftraceRun runBpftrace(Target target, int window, long targetNs, ProbeContext context) {
+    boolean ports = target.dport() != null;
+    Process p = runner.start(List.of("bpftrace", "-e", BpftraceDropScript.program(window, ports)));
+    StringBuffer sofar = new StringBuffer();
+    CompletableFuture<String> out = CommandRunner.drain(p.getInputStream(), sofar);
+    CompletableFuture<String> err = CommandRunner.drain(p.getErrorStream());
+    try {
+      long started = System.nanoTime();
+      long deadline = started + TimeUnit.SECONDS.toNanos(window + 30L);
+      long firstSeen = -1;
+      boolean stoppedEarly = false;
+      String ended = "the watch ran its whole " + window + " s window (no drop matching the target ended it early)";
+      while (p.isAlive() && System.nanoTime() < deadline) {
+        long now = System.nanoTime();
+        if (firstSeen < 0 && seesTarget(sofar, target, targetNs, context.host())) {
+          firstSeen = now;
+        }
+        if (firstSeen >= 0 && now - firstSeen >= TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS)) {
+          ended = String.format(java.util.Locale.ROOT, "the watch ended early, %.1f s after bpftrace started (the window allows %d s): "
+              + "drops matching the target were seen at %.1f s and counted for %.1f s more", seconds(now - started), window,
+              seconds(firstSeen - started), SETTLE_MILLIS / 1000.0);
+          stoppedEarly = true;
+          p.destroy(); // SIGTERM: bpftrace (usually) runs END and prints its map
+          p.waitFor(3, TimeUnit.SECONDS);
+          break;
+        }
+        long elapsed = TimeUnit.NANOSECONDS.toSeconds(now - started);
+        context.progress().accept("watching kfree_skb (bpftrace per packet): " + elapsed + " s of at most " + (window + 2) + " s");
+        p.waitFor(BpftraceDropScript.TICK_MILLIS, TimeUnit.MILLISECONDS);
+      }
+      if (p.isAlive() && !stoppedEarly) {
+        children.stop(p);
+        return new BpftraceRun(false, out.join(), "did not finish in time", null);
+      }
+      children.stop(p);
+      boolean exitedClean = p.waitFor(2, TimeUnit.SECONDS) && p.exitValue() == 0;
+      String stdout = out.join();
+      String stderr = err.join();
+      // bpftrace 0.17 now and then dies of the SIGTERM without printing its map (measured: about 1
+      // run in 5); the last complete periodic dump, at most one tick older, then stands for it.
+      boolean ok = exitedClean || stdout.contains(BpftraceDropScript.FINAL)
+          || (stoppedEarly && BpftraceOutputParser.lastTick(stdout).isPresent());
+      // Only the final map is kept: the periodic dumps repeat it and would bloat the bundle.
+      return ok
+          ? new BpftraceRun(true, BpftraceOutputParser.finalDump(stdout), "", ended)
+          : new BpftraceRun(false, stdout, stderr.lines().filter(l -> !l.contains("RLIMIT_MEMLOCK")).findFirst()
+              .orElse(p.isAlive() ? "did not stop" : "exit " + p.exitValue()), null);
+    } catch (InterruptedException e) {
+      children.stop(p);
+      Thread.currentThread().interrupt();
+      return new BpftraceRun(false, "", "interrupted", null);
+    } finally {
+      children.stop(p);
+    }
+  }
+
+  /** Whether the last complete periodic dump holds a drop of the target's packets. */
+  private static boolean seesTarget(StringBuffer sofar, Target target, long targetNs, HostFacts host) {
+    return BpftraceOutputParser.lastTick(sofar.toString())
+        .map(dump -> fromPackets(BpftraceOutputParser.parse(dump), List.of(), target, targetNs, host).stream()
+            .anyMatch(d -> d.match() == TargetMatch.TARGET))
+        .orElse(false);
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+
+  private static void countdown(int window, ProbeContext context) {
+    for (int s = 0; s < window; s++) {
+      context.progress().accept("watching kfree_skb (tracefs): " + s + " s of " + window + " s");
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static List<Drop> fromPackets(List<PacketDrop> packets, List<DropGroup> groups, Target target, long targetNs, HostFacts host) {
+    List<Drop> drops = new ArrayList<>();
+    for (PacketDrop p : packets) {
+      boolean sameNs = p.netnsInode() == 0 || p.netnsInode() == targetNs;
+      boolean ours = sameNs && target.matches(p.src(), p.dst(), p.protocol(), p.dport() == 0 ? null : p.dport())
+          && (target.iface() == null || target.iface().equals(p.iface()));
+      String reason = host.reasonName(p.reason());
+      DropGroup group = groups.stream().filter(g -> g.function().equals(p.function()) && g.reason().equals(reason)).findFirst().orElse(null);
+      drops.add(new Drop(p.function(), group == null ? p.function() : group.location(), reason, p.count(),
+          ours ? TargetMatch.TARGET : TargetMatch.OTHER, sameNs ? target.netns() : "netns inode " + p.netnsInode(),
+          p.iface().isEmpty() ? null : p.iface(), p.src(), p.dst(), p.protocol(), group == null ? List.of() : group.stack()));
+    }
+    return drops;
+  }
+
+  private static List<Drop> fromGroups(List<DropGroup> groups, Target target) {
+    return groups.stream()
+        .map(g -> Drop.unfiltered(g.function(), g.location(), g.reason(), g.count(), target, g.stack()))
+        .toList();
+  }
+}
