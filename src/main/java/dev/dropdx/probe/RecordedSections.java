@@ -1,30 +1,31 @@
 package dev.dropdx.probe;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one recorded format of a probe's raw output when it has several parts: optional head lines
- * {@code name: value}, then sections, each a marker line {@code --- NAME ---} and its text.
- * Reading looks for the expected markers in order (as bundle format v1 was always read), so
- * output recorded by earlier dropdx versions reads the same.
+ * The one recorded format of a probe's raw output when it has several parts: a head (free text
+ * and/or {@code name: value} lines), then sections, each a marker line {@code --- NAME ---} and its
+ * text. Reading looks for the expected markers in the order written (as bundle format v1 was
+ * always read), so output recorded by earlier dropdx versions reads the same.
  */
 public final class RecordedSections {
   private static final String NOTE = "note: ";
 
-  private final Map<String, String> head;
+  private final String head;
+  private final Map<String, String> values;
   private final List<String> notes;
   private final Map<String, String> sections;
-  private final java.util.Set<String> present;
 
-  private RecordedSections(Map<String, String> head, List<String> notes, Map<String, String> sections, java.util.Set<String> present) {
+  private RecordedSections(String head, Map<String, String> values, List<String> notes, Map<String, String> sections) {
     this.head = head;
+    this.values = values;
     this.notes = List.copyOf(notes);
     this.sections = sections;
-    this.present = java.util.Set.copyOf(present);
   }
 
   /** Builds recorded output. */
@@ -33,63 +34,47 @@ public final class RecordedSections {
   }
 
   /**
-   * Reads output with the given sections in that order; a section that is absent (older output)
-   * is empty. Fails when the first section is missing: the text is not this kind of output.
+   * Reads output that may hold the given sections, in that order; each runs to the next one found.
+   * A section not found is absent ({@link #has}), e.g. a tool that was not installed.
    */
-  public static RecordedSections read(String raw, String what, String... names) {
-    Map<String, String> sections = new LinkedHashMap<>();
-    List<int[]> found = new ArrayList<>();
+  public static RecordedSections read(String raw, String... names) {
+    Map<String, int[]> found = new LinkedHashMap<>();
     int from = 0;
     for (String name : names) {
       int at = raw.indexOf(marker(name), from);
-      if (at < 0) {
-        if (found.isEmpty()) {
-          throw new IllegalArgumentException("recorded " + what + " output lacks its '" + name + "' section");
-        }
-        found.add(null);
-        continue;
+      if (at >= 0) {
+        found.put(name, new int[] {at, at + marker(name).length()});
+        from = at + marker(name).length();
       }
-      found.add(new int[] {at, at + marker(name).length()});
-      from = at + marker(name).length();
     }
-    int headEnd = found.get(0)[0];
-    for (int i = 0; i < names.length; i++) {
-      int[] f = found.get(i);
-      if (f == null) {
-        sections.put(names[i], "");
-        continue;
-      }
-      int end = raw.length();
-      for (int j = i + 1; j < names.length; j++) {
-        if (found.get(j) != null) {
-          end = found.get(j)[0];
-          break;
-        }
-      }
-      sections.put(names[i], raw.substring(f[1], end));
+    List<String> order = new ArrayList<>(found.keySet());
+    Map<String, String> sections = new HashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      int end = i + 1 < order.size() ? found.get(order.get(i + 1))[0] : raw.length();
+      sections.put(order.get(i), raw.substring(found.get(order.get(i))[1], end));
     }
-    Map<String, String> head = new LinkedHashMap<>();
+    String head = order.isEmpty() ? raw : raw.substring(0, found.get(order.get(0))[0]);
+    Map<String, String> values = new HashMap<>();
     List<String> notes = new ArrayList<>();
-    for (String line : raw.substring(0, headEnd).split("\n")) {
+    for (String line : head.split("\n")) {
       int colon = line.indexOf(": ");
       if (colon > 0 && line.startsWith(NOTE)) {
         notes.add(line.substring(NOTE.length()));
       } else if (colon > 0) {
-        head.put(line.substring(0, colon), line.substring(colon + 2).strip());
+        values.put(line.substring(0, colon), line.substring(colon + 2).strip());
       }
     }
-    java.util.Set<String> present = new java.util.HashSet<>();
-    for (int i = 0; i < names.length; i++) {
-      if (found.get(i) != null) {
-        present.add(names[i]);
-      }
-    }
-    return new RecordedSections(head, notes, sections, present);
+    return new RecordedSections(head, values, notes, sections);
   }
 
-  /** A head value, if recorded. */
+  /** Everything before the first section. */
+  public String head() {
+    return head;
+  }
+
+  /** A head value ({@code name: value}), if recorded. */
   public Optional<String> value(String name) {
-    return Optional.ofNullable(head.get(name));
+    return Optional.ofNullable(values.get(name));
   }
 
   /** The head's note lines, in order. */
@@ -99,7 +84,7 @@ public final class RecordedSections {
 
   /** Whether the section was recorded. */
   public boolean has(String name) {
-    return sections.containsKey(name) && present.contains(name);
+    return sections.containsKey(name);
   }
 
   /** A section's text ("" when absent). */
@@ -111,12 +96,18 @@ public final class RecordedSections {
     return "--- " + name + " ---\n";
   }
 
-  /** Writes head lines, then sections, in the order given. */
+  /** Writes the head, then sections, in the order given. */
   public static final class Writer {
     private final StringBuilder head = new StringBuilder();
     private final StringBuilder body = new StringBuilder();
 
     private Writer() {}
+
+    /** Free head text, as it is. */
+    public Writer text(String text) {
+      head.append(text);
+      return this;
+    }
 
     /** A head line {@code name: value}. */
     public Writer value(String name, Object value) {

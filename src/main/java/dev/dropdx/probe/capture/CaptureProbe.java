@@ -7,6 +7,7 @@ import dev.dropdx.probe.Availability;
 import dev.dropdx.probe.Probe;
 import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.ProbeOutcome;
+import dev.dropdx.probe.RecordedSections;
 import dev.dropdx.probe.capture.PcapReader.Capture;
 import dev.dropdx.probe.capture.PcapReader.PcapFormatException;
 import dev.dropdx.probe.exec.CommandResult;
@@ -18,9 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +38,8 @@ public class CaptureProbe implements Probe {
   /** What a filter may contain: words, numbers, addresses, parentheses. Rules build it; still checked. */
   private static final Pattern SAFE_FILTER = Pattern.compile("[A-Za-z0-9 .:/()]{1,200}");
   private static final Pattern SAFE_IFACE = Pattern.compile("[A-Za-z0-9_.@:-]{1,15}");
-  private static final String DECODED = "--- decoded ---\n";
-  private static final String PCAP = "--- pcap base64 ---\n";
+  private static final String DECODED = "decoded";
+  private static final String PCAP = "pcap base64";
   /** A few GRE headers need a few hundred bytes; the cap keeps a runaway capture out of the bundle. */
   static final int MAX_PCAP = 256 * 1024;
 
@@ -101,16 +102,15 @@ public class CaptureProbe implements Probe {
   /** Decodes the capture file a recording holds (base64 after its command and stderr). */
   @Override
   public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
-    int at = raw.indexOf(PCAP);
-    if (at < 0) {
+    RecordedSections recorded = RecordedSections.read(raw, DECODED, PCAP);
+    if (!recorded.has(PCAP)) {
       return new ProbeOutcome("tcpdump", "no capture recorded", List.of(),
           List.of("the recording holds no capture file (tcpdump failed, or an older dropdx recorded only its summary)"), raw);
     }
-    int decoded = raw.indexOf(DECODED);
-    String head = raw.substring(0, decoded >= 0 && decoded < at ? decoded : at);
+    String head = recorded.head();
     byte[] pcap;
     try {
-      pcap = Base64.getMimeDecoder().decode(raw.substring(at + PCAP.length()).strip());
+      pcap = Base64.getMimeDecoder().decode(recorded.section(PCAP).strip());
     } catch (IllegalArgumentException e) {
       return new ProbeOutcome("tcpdump", "recorded capture unreadable", List.of(), List.of("recorded capture is not base64: " + e.getMessage()), raw);
     }
@@ -148,10 +148,10 @@ public class CaptureProbe implements Probe {
       }
     }
     List<GreHeader> gre = GreHeaders.decode(netns, iface, capture.packets());
-    StringBuilder rawOut = new StringBuilder(raw).append(DECODED).append("link type ").append(capture.linkType()).append(", ")
+    StringBuilder decoded = new StringBuilder("link type ").append(capture.linkType()).append(", ")
         .append(capture.records()).append(" record(s)\n");
     for (PcapReader.Ipv4Packet p : capture.packets()) {
-      rawOut.append(p.src()).append(" > ").append(p.dst()).append(" proto ").append(p.protocol()).append(" payload ")
+      decoded.append(p.src()).append(" > ").append(p.dst()).append(" proto ").append(p.protocol()).append(" payload ")
           .append(hex(p.payload(), 16)).append('\n');
     }
     if (capture.truncated()) {
@@ -161,11 +161,12 @@ public class CaptureProbe implements Probe {
       notes.add("no packet matching '" + filter + "' was seen on " + iface + " in " + seconds
           + " s: the sender may have stopped, or the packets arrive on another interface");
     }
-    rawOut.append(PCAP).append(Base64.getMimeEncoder().encodeToString(pcap)).append('\n');
+    String rawOut = RecordedSections.writer().text(raw).section(DECODED, decoded.toString())
+        .section(PCAP, Base64.getMimeEncoder().encodeToString(pcap) + "\n").toString();
     String summary = capture.records() + " packet(s) captured on " + iface
         + (gre.isEmpty() ? "" : "; GRE: " + gre.stream().map(h -> h.src() + " -> " + h.dst() + " version " + h.version()
             + " flags " + h.flagLetters() + " type " + h.protocolTypeHex() + " x" + h.count()).reduce((a, b) -> a + ", " + b).orElse(""));
-    return new ProbeOutcome("tcpdump", summary, new ArrayList<>(gre), notes, rawOut.toString());
+    return new ProbeOutcome("tcpdump", summary, new ArrayList<>(gre), notes, rawOut);
   }
 
   private static String hex(byte[] bytes, int max) {

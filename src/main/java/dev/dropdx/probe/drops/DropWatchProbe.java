@@ -114,7 +114,10 @@ public class DropWatchProbe implements Probe {
           + backends.stream().map(DropWatchBackend::name).toList() + ")");
     }
     if (!b.get().watchesKfreeSkb()) {
-      RecordedSections recorded = RecordedSections.read(raw, "drop-watch stand-in", UNWATCHED, STAND_IN);
+      RecordedSections recorded = RecordedSections.read(raw, UNWATCHED, STAND_IN);
+      if (!recorded.has(STAND_IN)) {
+        throw new IllegalArgumentException("recorded drop-watch stand-in output lacks its '" + STAND_IN + "' section");
+      }
       List<String> reasons = recorded.section(UNWATCHED).lines().filter(l -> !l.isBlank()).toList();
       return withReasons(b.get().interpret(request, recorded.section(STAND_IN), context), reasons, raw);
     }

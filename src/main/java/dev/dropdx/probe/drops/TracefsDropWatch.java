@@ -132,8 +132,8 @@ final class TracefsDropWatch implements DropWatchBackend {
   /** Reads the header lines, the bpftrace map and the tracefs trace that {@link #run} recorded. */
   @Override
   public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
-    RecordedSections recorded = RecordedSections.read(raw, "drop-watch", BPFTRACE, TRACE);
-    if (!recorded.has(TRACE)) {
+    RecordedSections recorded = RecordedSections.read(raw, BPFTRACE, TRACE);
+    if (!recorded.has(BPFTRACE) || !recorded.has(TRACE)) {
       throw new IllegalArgumentException("recorded drop-watch output lacks its bpftrace and tracefs sections");
     }
     List<String> notes = new ArrayList<>(recorded.notes());

@@ -8,6 +8,7 @@ import dev.dropdx.probe.Availability;
 import dev.dropdx.probe.Probe;
 import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.ProbeOutcome;
+import dev.dropdx.probe.RecordedSections;
 import dev.dropdx.probe.exec.CommandResult;
 import dev.dropdx.probe.exec.CommandRunner;
 import dev.dropdx.probe.exec.RawCommand;
@@ -24,8 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class NetfilterProbe implements Probe {
-  private static final String IPTABLES = "--- iptables-save -c ---\n";
-  private static final String NFT = "--- nft -a list ruleset ---\n";
+  private static final String IPTABLES = "iptables-save -c";
+  private static final String NFT = "nft -a list ruleset";
   private final CommandRunner runner;
 
   public NetfilterProbe(CommandRunner runner) {
@@ -51,12 +52,12 @@ public class NetfilterProbe implements Probe {
   @Override
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
     String netns = request.params().getOrDefault("netns", "");
-    StringBuilder raw = new StringBuilder();
+    RecordedSections.Writer raw = RecordedSections.writer();
     if (context.host().hasTool("iptables-save")) {
-      raw.append(IPTABLES).append(RawCommand.encode(runner.runIn(netns, List.of("iptables-save", "-c"), Duration.ofSeconds(10))));
+      raw.section(IPTABLES, RawCommand.encode(runner.runIn(netns, List.of("iptables-save", "-c"), Duration.ofSeconds(10))));
     }
     if (context.host().hasTool("nft")) {
-      raw.append(NFT).append(RawCommand.encode(runner.runIn(netns, List.of("nft", "-a", "list", "ruleset"), Duration.ofSeconds(10))));
+      raw.section(NFT, RawCommand.encode(runner.runIn(netns, List.of("nft", "-a", "list", "ruleset"), Duration.ofSeconds(10))));
     }
     return interpret(request, raw.toString(), context);
   }
@@ -68,10 +69,9 @@ public class NetfilterProbe implements Probe {
     List<Object> facts = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<String> tools = new ArrayList<>();
-    int ipt = raw.indexOf(IPTABLES);
-    int nft = raw.indexOf(NFT);
-    if (ipt >= 0) {
-      CommandResult r = RawCommand.decode(raw.substring(ipt + IPTABLES.length(), nft > ipt ? nft : raw.length()));
+    RecordedSections recorded = RecordedSections.read(raw, IPTABLES, NFT);
+    if (recorded.has(IPTABLES)) {
+      CommandResult r = RawCommand.decode(recorded.section(IPTABLES));
       if (r.ok()) {
         tools.add("iptables-save");
         facts.addAll(IptablesSaveParser.parse(netns, "ip", r.stdout()));
@@ -79,8 +79,8 @@ public class NetfilterProbe implements Probe {
         notes.add("iptables-save failed: " + r.firstError());
       }
     }
-    if (nft >= 0) {
-      CommandResult r = RawCommand.decode(raw.substring(nft + NFT.length(), ipt > nft ? ipt : raw.length()));
+    if (recorded.has(NFT)) {
+      CommandResult r = RawCommand.decode(recorded.section(NFT));
       if (r.ok()) {
         tools.add("nft");
         facts.addAll(NftRulesetParser.parse(netns, r.stdout()));

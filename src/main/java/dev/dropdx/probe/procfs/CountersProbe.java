@@ -7,6 +7,7 @@ import dev.dropdx.probe.Availability;
 import dev.dropdx.probe.Probe;
 import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.ProbeOutcome;
+import dev.dropdx.probe.RecordedSections;
 import dev.dropdx.probe.exec.CommandResult;
 import dev.dropdx.probe.exec.CommandRunner;
 import dev.dropdx.probe.exec.RawCommand;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CountersProbe implements Probe {
-  private static final String AFTER = "\n--- second reading ---\n";
+  private static final String AFTER = "second reading";
   private static final List<String> FILES = List.of("cat", "/proc/net/snmp", "/proc/net/netstat");
 
   private final CommandRunner runner;
@@ -58,7 +59,9 @@ public class CountersProbe implements Probe {
       }
       second = runner.runIn(netns, FILES, Duration.ofSeconds(5));
     }
-    return interpret(request, RawCommand.encode(first) + AFTER + RawCommand.encode(second), context);
+    // The line break ends the first recorded command, so the marker starts a line.
+    return interpret(request, RecordedSections.writer().text(RawCommand.encode(first) + "\n").section(AFTER, RawCommand.encode(second)).toString(),
+        context);
   }
 
   /** Raw output: the first reading, a separator line, the second reading (each a recorded command). */
@@ -67,9 +70,10 @@ public class CountersProbe implements Probe {
     String netns = request.params().getOrDefault("netns", "");
     List<String> names = names(request.params());
     double seconds = Double.parseDouble(request.params().getOrDefault("seconds", "1"));
-    int cut = raw.indexOf(AFTER);
-    CommandResult first = RawCommand.decode(cut < 0 ? raw : raw.substring(0, cut));
-    CommandResult second = cut < 0 ? first : RawCommand.decode(raw.substring(cut + AFTER.length()));
+    RecordedSections readings = RecordedSections.read(raw, AFTER);
+    String head = readings.head();
+    CommandResult first = RawCommand.decode(readings.has(AFTER) && head.endsWith("\n") ? head.substring(0, head.length() - 1) : head);
+    CommandResult second = readings.has(AFTER) ? RawCommand.decode(readings.section(AFTER)) : first;
     if (!first.ok()) {
       return new ProbeOutcome("procfs", "counters could not be read: " + first.firstError(), List.of(),
           List.of("counters could not be read: " + first.firstError()), raw);

@@ -7,6 +7,7 @@ import dev.dropdx.probe.Availability;
 import dev.dropdx.probe.Probe;
 import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.ProbeOutcome;
+import dev.dropdx.probe.RecordedSections;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 public class SoftnetProbe implements Probe {
   private static final Path SOFTNET = Path.of("/proc/net/softnet_stat");
   private static final int MAX_SECONDS = 5;
-  private static final String AFTER = "--- second reading ---\n";
+  private static final String AFTER = "second reading";
   private static final String ERROR = "--- error: ";
 
   @Override
@@ -48,7 +49,7 @@ public class SoftnetProbe implements Probe {
       if (seconds > 0) {
         context.progress().accept("reading /proc/net/softnet_stat again in " + seconds + " s");
         Thread.sleep(seconds * 1000L);
-        raw.append(AFTER).append(Files.readString(SOFTNET));
+        raw = new StringBuilder(RecordedSections.writer().text(raw.toString()).section(AFTER, Files.readString(SOFTNET)).toString());
       }
     } catch (IOException e) {
       raw.append(ERROR).append(e.getMessage()).append('\n');
@@ -68,11 +69,12 @@ public class SoftnetProbe implements Probe {
     if (err >= 0) {
       notes.add(SOFTNET + " could not be read: " + raw.substring(err + ERROR.length()).strip());
     }
-    int cut = text.indexOf(AFTER);
-    List<SoftnetStatParser.Row> before = SoftnetStatParser.parse(cut < 0 ? text : text.substring(0, cut));
-    List<SoftnetStatParser.Row> after = cut < 0 ? before : SoftnetStatParser.parse(text.substring(cut + AFTER.length()));
-    int seconds = cut < 0 ? 0 : requested;
-    if (cut < 0 && requested > 0 && !before.isEmpty()) {
+    RecordedSections readings = RecordedSections.read(text, AFTER);
+    boolean twice = readings.has(AFTER);
+    List<SoftnetStatParser.Row> before = SoftnetStatParser.parse(readings.head());
+    List<SoftnetStatParser.Row> after = twice ? SoftnetStatParser.parse(readings.section(AFTER)) : before;
+    int seconds = twice ? requested : 0;
+    if (!twice && requested > 0 && !before.isEmpty()) {
       notes.add("softnet_stat was read once: the dropped counts are totals since boot");
     }
     Map<Integer, SoftnetStatParser.Row> old = before.stream().collect(Collectors.toMap(SoftnetStatParser.Row::cpu, Function.identity(), (x, y) -> x));
