@@ -78,7 +78,9 @@ public final class ReasonCatalog {
     if (!problems.isEmpty()) {
       throw new KnowledgeBaseException("drop reason pages are invalid:\n  " + String.join("\n  ", problems));
     }
-    return new ReasonCatalog(pages, catalog.families(), catalog.plannedCauses(), catalog.fallback());
+    Set<String> stillPlanned = new TreeSet<>(catalog.plannedCauses());
+    stillPlanned.removeAll(causes); // a planned cause that got its entry is a cause like the others
+    return new ReasonCatalog(pages, catalog.families(), stillPlanned, catalog.fallback());
   }
 
   /** The page of a reason, if the catalog has one (the name as the tracepoint prints it). */
@@ -95,7 +97,7 @@ public final class ReasonCatalog {
   public ReasonPage fallback(String reason) {
     String name = normalize(reason);
     return new ReasonPage(name, UNKNOWN_FAMILY, fill(fallback.title(), name), fill(fallback.meaning(), name),
-        fallback.counters(), fallback.checks(), List.of(), null);
+        fallback.counters(), fallback.checks().stream().map(c -> fill(c, name)).toList(), List.of(), null);
   }
 
   /** True when the page is the fallback for a reason the catalog lacks. */
@@ -174,7 +176,7 @@ public final class ReasonCatalog {
         fb.path("counters").forEach(c -> counters.add(c.asString()));
         fallback = new ReasonPage("", UNKNOWN_FAMILY, fb.path("title").asString(), fb.path("meaning").asString(), counters, checks,
             List.of(), null);
-        checkPlaceholders(f, checks, problems);
+        checkPlaceholders(f, checks, Set.of("reason"), problems);
       }
     } catch (RuntimeException ex) {
       problems.add(f + ": " + firstLine(ex));
@@ -222,7 +224,7 @@ public final class ReasonCatalog {
           problems.add(f + ": unknown cause '" + cause + "' (no knowledge-base entry and not a planned cause)");
         }
       }
-      checkPlaceholders(f, page.checks(), problems);
+      checkPlaceholders(f, page.checks(), Set.of(), problems);
       return problems.size() > before ? Optional.empty() : Optional.of(page);
     } catch (RuntimeException ex) {
       problems.add(f + ": " + firstLine(ex));
@@ -230,11 +232,11 @@ public final class ReasonCatalog {
     }
   }
 
-  private static void checkPlaceholders(Path f, List<String> checks, List<String> problems) {
+  private static void checkPlaceholders(Path f, List<String> checks, Set<String> alsoKnown, List<String> problems) {
     for (String check : checks) {
       Matcher m = PLACEHOLDER.matcher(check);
       while (m.find()) {
-        if (!PLACEHOLDERS.contains(m.group(1))) {
+        if (!PLACEHOLDERS.contains(m.group(1)) && !alsoKnown.contains(m.group(1))) {
           problems.add(f + ": unknown placeholder {" + m.group(1) + "} in a check (known: " + String.join(", ", new TreeSet<>(PLACEHOLDERS)) + ")");
         }
       }
