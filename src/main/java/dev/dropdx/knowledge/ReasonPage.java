@@ -1,0 +1,28 @@
+package dev.dropdx.knowledge;
+
+import java.util.List;
+
+/**
+ * What dropdx knows about one kernel drop reason ({@code skb_drop_reason}, named as the
+ * {@code skb:kfree_skb} tracepoint prints it, without the {@code SKB_DROP_REASON_} prefix). Read
+ * from {@code knowledge-base/reasons/<REASON>.json}.
+ *
+ * @param reason the reason name, e.g. {@code IP_INHDR}
+ * @param family a short kebab-case family id (see the catalog's families)
+ * @param title one line
+ * @param meaning what the kernel means by it, in plain words
+ * @param counters the counters that move with it (nstat names, or where to read them); may be empty
+ * @param checks first checks as commands; may use the placeholders {@link ReasonCatalog#PLACEHOLDERS}
+ * @param causes dropdx cause ids that can prove what is behind it; may be empty
+ * @param kernels which kernels have it, when not every recent one does (null: nothing to say)
+ */
+public record ReasonPage(
+    String reason, String family, String title, String meaning, List<String> counters, List<String> checks,
+    List<String> causes, String kernels) {
+
+  public ReasonPage {
+    counters = counters == null ? List.of() : List.copyOf(counters);
+    checks = checks == null ? List.of() : List.copyOf(checks);
+    causes = causes == null ? List.of() : List.copyOf(causes);
+  }
+}
