@@ -2,6 +2,7 @@ package dev.dropdx.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dropdx.support.SlowTest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Kill -9 a process while it writes history, 50 times: each time the database opens and every
  * record whose commit returned before the kill is there, intact.
  */
+@SlowTest
 class HistoryCrashTest {
   static final int KILLS = 50;
   @TempDir Path dataDir;
