@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -41,6 +42,8 @@ final class DiagnosisSession {
   private final Target target;
   private final DiagnosisOptions options;
   private final Consumer<String> progress;
+  /** The monotonic clock the time budget and the trail's times are read from (System::nanoTime; tests pass a fake). */
+  private final LongSupplier nanoTime;
   private final long start;
   private final List<TrailStep> trail = new ArrayList<>();
   private final List<RecordedProbe> recorded = new ArrayList<>();
@@ -50,7 +53,7 @@ final class DiagnosisSession {
   private final Map<String, Integer> firedThisRound = new HashMap<>();
 
   DiagnosisSession(RuleBook rules, KnowledgeBase knowledge, EvidenceSource evidence, HostFacts host, Target target,
-      DiagnosisOptions options, Consumer<String> progress, long start) {
+      DiagnosisOptions options, Consumer<String> progress, LongSupplier nanoTime, long start) {
     this.rules = rules;
     this.knowledge = knowledge;
     this.evidence = evidence;
@@ -58,6 +61,7 @@ final class DiagnosisSession {
     this.target = target;
     this.options = options;
     this.progress = progress;
+    this.nanoTime = nanoTime;
     this.start = start;
   }
 
@@ -141,7 +145,7 @@ final class DiagnosisSession {
   private void runProbe(KieSession session, ProbeRequest request) {
     settled.add(request.key());
     long at = millisSince(start);
-    long t0 = System.nanoTime();
+    long t0 = nanoTime.getAsLong();
     progress.accept("step " + trail.size() + ": " + request.probe() + " - " + request.why());
     ProbeOutcome outcome;
     try {
@@ -218,7 +222,7 @@ final class DiagnosisSession {
     return session.getObjects(type::isInstance).stream().map(type::cast).toList();
   }
 
-  private static long millisSince(long nanos) {
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+  private long millisSince(long nanos) {
+    return TimeUnit.NANOSECONDS.toMillis(nanoTime.getAsLong() - nanos);
   }
 }
