@@ -70,7 +70,7 @@ public class Collector {
     HostFacts host = detector.detect();
     requireOne(plan, host);
     EvidenceRecorder recorder = new EvidenceRecorder(new LiveEvidence(probes, host),
-        new ProbeContext(target, host, windowSeconds, progress), EvidenceRecorder.Style.COLLECT, start);
+        new ProbeContext(target, host, windowSeconds, progress), EvidenceRecorder.Style.COLLECT, System::nanoTime, start);
     List<Object> facts = new ArrayList<>();
     Set<String> done = new HashSet<>();
     for (PlanStep step : plan.steps()) {

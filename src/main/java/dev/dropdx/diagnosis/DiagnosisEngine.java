@@ -35,7 +35,7 @@ public class DiagnosisEngine {
     var kb = knowledge.get();
     long start = System.nanoTime();
     HostFacts host = detector.detect();
-    return new DiagnosisSession(book, kb, new LiveEvidence(probes, host), host, target, options, progress, start).run();
+    return new DiagnosisSession(book, kb, new LiveEvidence(probes, host), host, target, options, progress, System::nanoTime, start).run();
   }
 
   /**
@@ -50,6 +50,6 @@ public class DiagnosisEngine {
   public DiagnosisReport replay(RuleBook book, Target target, HostFacts host, List<RecordedProbe> recorded, DiagnosisOptions options) {
     var kb = knowledge.get();
     return new DiagnosisSession(book, kb, new ReplayEvidence(probes, recorded), host, target, options, line -> { },
-        System.nanoTime()).run();
+        System::nanoTime, System.nanoTime()).run();
   }
 }

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -43,6 +44,8 @@ final class DiagnosisSession {
   private final HostFacts host;
   private final Target target;
   private final DiagnosisOptions options;
+  /** The monotonic clock the time budget and the trail's times are read from (System::nanoTime; tests pass a fake). */
+  private final LongSupplier nanoTime;
   private final long start;
   private final List<String> notes = new ArrayList<>();
   private final Set<String> settled = new HashSet<>();
@@ -50,15 +53,16 @@ final class DiagnosisSession {
   private final Map<String, Integer> firedThisRound = new HashMap<>();
 
   DiagnosisSession(RuleBook rules, KnowledgeBase knowledge, EvidenceSource evidence, HostFacts host, Target target,
-      DiagnosisOptions options, Consumer<String> progress, long start) {
+      DiagnosisOptions options, Consumer<String> progress, LongSupplier nanoTime, long start) {
     this.rules = rules;
     this.knowledge = knowledge;
     this.host = host;
     this.target = target;
     this.options = options;
+    this.nanoTime = nanoTime;
     this.start = start;
     this.recorder = new EvidenceRecorder(evidence, new ProbeContext(target, host, options.windowSeconds(), progress),
-        EvidenceRecorder.Style.DIAGNOSE, start);
+        EvidenceRecorder.Style.DIAGNOSE, nanoTime, start);
   }
 
   DiagnosisReport run() {
@@ -189,7 +193,7 @@ final class DiagnosisSession {
     return session.getObjects(type::isInstance).stream().map(type::cast).toList();
   }
 
-  private static long millisSince(long nanos) {
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+  private long millisSince(long nanos) {
+    return TimeUnit.NANOSECONDS.toMillis(nanoTime.getAsLong() - nanos);
   }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Records evidence the one way both the diagnosis loop and `collect` need it: asks the source
@@ -20,6 +21,8 @@ public final class EvidenceRecorder {
   private final EvidenceSource source;
   private final ProbeContext context;
   private final Style style;
+  /** The monotonic clock (System::nanoTime; tests pass a fake). */
+  private final LongSupplier nanoTime;
   private final long start;
   private final List<TrailStep> trail = new ArrayList<>();
   private final List<RecordedProbe> recorded = new ArrayList<>();
@@ -47,9 +50,11 @@ public final class EvidenceRecorder {
   /**
    * Starts the trail with the host detection step.
    *
-   * @param startNanos {@link System#nanoTime()} when the run started
+   * @param nanoTime the monotonic clock the trail's times are read from
+   * @param startNanos that clock when the run started
    */
-  public EvidenceRecorder(EvidenceSource source, ProbeContext context, Style style, long startNanos) {
+  public EvidenceRecorder(EvidenceSource source, ProbeContext context, Style style, LongSupplier nanoTime, long startNanos) {
+    this.nanoTime = nanoTime;
     this.source = source;
     this.context = context;
     this.style = style;
@@ -74,7 +79,7 @@ public final class EvidenceRecorder {
    */
   public Optional<ProbeOutcome> run(ProbeRequest request) {
     long at = millisSince(start);
-    long t0 = System.nanoTime();
+    long t0 = nanoTime.getAsLong();
     context.progress().accept(style.progress(trail.size(), request));
     ProbeOutcome outcome;
     try {
@@ -114,7 +119,7 @@ public final class EvidenceRecorder {
         + (host.hasDropReasons() ? "yes (" + host.dropReasons().size() + ")" : "no") + ", tools " + host.tools();
   }
 
-  private static long millisSince(long nanos) {
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+  private long millisSince(long nanos) {
+    return TimeUnit.NANOSECONDS.toMillis(nanoTime.getAsLong() - nanos);
   }
 }

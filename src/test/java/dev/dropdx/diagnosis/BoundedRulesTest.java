@@ -1,5 +1,8 @@
 package dev.dropdx.diagnosis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
 import dev.dropdx.evidence.EvidenceSource;
 import dev.dropdx.evidence.TrailStep;
 import dev.dropdx.fact.HostFacts;
@@ -15,10 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A hostile rule book: a rule that asks for probes forever, and two rules that re-trigger each
@@ -82,14 +86,16 @@ class BoundedRulesTest {
   @TempDir Path rulesDir;
   private final Target target = new Target("198.18.0.1", null, null, null, null, "");
   private final HostFacts host = new HostFacts("test", true, "/sys/kernel/tracing", Map.of(2, "NOT_SPECIFIED"), List.of("ip"), List.of());
+  /** The session's clock: only the fake probes move it, so a time budget is spent without sleeping. */
+  private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
-  /** Answers every probe at once with one more counter, so the forever rule always has news. */
-  private static final class AlwaysAnswers implements EvidenceSource {
+  /** Answers every probe with one more counter, so the forever rule always has news; each answer takes {@code millis} of the session's clock. */
+  private final class AlwaysAnswers implements EvidenceSource {
     final AtomicInteger gathered = new AtomicInteger();
-    final long sleepMillis;
+    final long millis;
 
-    AlwaysAnswers(long sleepMillis) {
-      this.sleepMillis = sleepMillis;
+    AlwaysAnswers(long millis) {
+      this.millis = millis;
     }
 
     @Override
@@ -100,11 +106,7 @@ class BoundedRulesTest {
     @Override
     public ProbeOutcome gather(ProbeRequest request, ProbeContext context) {
       int n = gathered.incrementAndGet();
-      try {
-        Thread.sleep(sleepMillis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
       return new ProbeOutcome("fake", "answer " + n, List.of(new dev.dropdx.fact.Counter("", "C" + n, n, 0, 1)), List.of(), "raw " + n);
     }
   }
@@ -112,7 +114,7 @@ class BoundedRulesTest {
   private DiagnosisReport run(String drl, EvidenceSource evidence, DiagnosisOptions options) throws Exception {
     Files.writeString(rulesDir.resolve("hostile.drl"), drl);
     RuleBook book = new RuleBookLoader().load(List.of(rulesDir));
-    return new DiagnosisSession(book, new KnowledgeBase(Map.of()), evidence, host, target, options, line -> { }, System.nanoTime()).run();
+    return new DiagnosisSession(book, new KnowledgeBase(Map.of()), evidence, host, target, options, line -> { }, nanos::get, nanos.get()).run();
   }
 
   @Test
@@ -131,8 +133,13 @@ class BoundedRulesTest {
   void aRuleAskingForProbesForeverIsStoppedByTheTimeBudget() throws Exception {
     AlwaysAnswers evidence = new AlwaysAnswers(300);
     DiagnosisReport report = run(FOREVER, evidence, new DiagnosisOptions(1, 100, 1));
-    assertThat(evidence.gathered.get()).isBetween(2, 10);
+    // Probes start at 0, 300, 600 and 900 ms; at 1200 ms the 1 s budget is spent.
+    assertThat(evidence.gathered).hasValue(4);
     TrailStep last = report.trail().get(report.trail().size() - 1);
+    assertThat(last.probe()).isEqualTo("stop");
+    assertThat(last.atMillis()).isEqualTo(1200);
+    assertThat(report.trail()).filteredOn(s -> s.probe().equals("counters")).extracting(TrailStep::atMillis, TrailStep::millis)
+        .containsExactly(tuple(0L, 300L), tuple(300L, 300L), tuple(600L, 300L), tuple(900L, 300L));
     assertThat(last.askedBy()).isEqualTo("hostile: ask for one more probe after every answer");
     assertThat(last.result()).startsWith("stopped: time budget spent (1 s)");
   }

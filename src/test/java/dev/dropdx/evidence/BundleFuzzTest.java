@@ -6,6 +6,7 @@ import dev.dropdx.diagnosis.CannotDiagnoseException;
 import dev.dropdx.diagnosis.DiagnosisOptions;
 import dev.dropdx.diagnosis.DiagnosisReport;
 import dev.dropdx.support.LabWiring;
+import dev.dropdx.support.SlowTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  * its timeout; anything else (a hang, an unexpected exception, running out of memory) fails and
  * names the case, which the fixed seed reproduces.
  */
+@SlowTest
 class BundleFuzzTest {
   static final int CASES = 10_000;
   static final long SEED = 0x6472_6f70_6478L; // "dropdx"

@@ -34,7 +34,7 @@ class EvidenceRecorderTest {
   };
 
   private EvidenceRecorder recorder(EvidenceRecorder.Style style) {
-    return new EvidenceRecorder(source, new ProbeContext(null, host, 1, progress::add), style, System.nanoTime());
+    return new EvidenceRecorder(source, new ProbeContext(null, host, 1, progress::add), style, System::nanoTime, System.nanoTime());
   }
 
   @Test

@@ -1,6 +1,9 @@
 package dev.dropdx.history;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.dropdx.db.DropdxDatabase;
+import dev.dropdx.support.SlowTest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +14,12 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Kill -9 a process while it writes history, 50 times: each time the database opens and every
  * record whose commit returned before the kill is there, intact.
  */
+@SlowTest
 class HistoryCrashTest {
   static final int KILLS = 50;
   @TempDir Path dataDir;
