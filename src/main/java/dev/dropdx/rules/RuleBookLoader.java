@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * Compiles every {@code *.drl} under the given directories (in order; a later directory's rule
  * with the same package and name as an earlier one replaces it). Any ERROR message refuses the
- * whole book, naming file and line. With a {@link RuleBookCache}, a book whose files, Drools and
+ * whole book, naming file and line, and so does any problem a {@link RuleBookCheck} finds. With a {@link RuleBookCache}, a book whose files, Drools and
  * dropdx build are unchanged since it last compiled cleanly is read back instead of compiled.
  */
 @Component
@@ -35,16 +35,23 @@ public class RuleBookLoader {
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)\\s*;?");
   private final AtomicInteger builds = new AtomicInteger();
   private final RuleBookCache cache;
+  private final List<RuleBookCheck> checks;
 
-  /** A loader that always compiles (tests, tools). */
+  /** A loader that always compiles and checks nothing beyond compiling (tests, tools). */
   public RuleBookLoader() {
     this(null);
   }
 
   /** A loader that reuses compiled rules from the cache when the rule files are unchanged. */
-  @Autowired
   public RuleBookLoader(RuleBookCache cache) {
+    this(cache, List.of());
+  }
+
+  /** A loader that also runs the checks on every load; any problem they find refuses the book. */
+  @Autowired
+  public RuleBookLoader(RuleBookCache cache, List<RuleBookCheck> checks) {
     this.cache = cache;
+    this.checks = List.copyOf(checks);
   }
 
   /** Loads and compiles; throws {@link RuleBookException} on a missing directory or any error. */
@@ -90,6 +97,13 @@ public class RuleBookLoader {
       for (Rule rule : pkg.getRules()) {
         rules.add(new RuleInfo(rule.getName(), pkg.getName(), fileOf(rule, diskPathOf)));
       }
+    }
+    List<RuleProblem> problems = new ArrayList<>();
+    for (RuleBookCheck check : checks) {
+      problems.addAll(check.check(sources, directories));
+    }
+    if (!problems.isEmpty()) {
+      throw new RuleBookException("the rules do not agree with the knowledge base or the probes; no diagnosis runs on them", problems);
     }
     rules = overrideByName(kieBase, rules, dirIndexOf);
     rules.sort(java.util.Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
