@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -129,7 +130,19 @@ public class RuleBookLoader {
       throw new RuleBookException("the rules do not compile; no diagnosis runs on broken rules", problems);
     }
     KieContainer container = ks.newKieContainer(releaseId, loader);
-    return container.getKieBase();
+    return container.newKieBase(configuration(loader));
+  }
+
+  /**
+   * The knowledge-base options every book is built with (compiled or read from the cache). Alpha
+   * nodes are not shared between rules: with sharing, Drools 10.2 silently never matched some
+   * rules once the book held a certain mix of packages (measured: the old-kernel vxlan and GRE
+   * chains beside multicast-not-joined's, OldKernelRulesTest; earlier gre-no-handler).
+   */
+  static KieBaseConfiguration configuration(ClassLoader loader) {
+    KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration(null, loader);
+    conf.setProperty("drools.shareBetaNodes", "false");
+    return conf;
   }
 
   /**
