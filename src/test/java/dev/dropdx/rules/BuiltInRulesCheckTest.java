@@ -28,6 +28,21 @@ class BuiltInRulesCheckTest {
     assertThat(probes).contains("sysctl", "route", "drop-watch");
     KnowledgeCrossCheck check = new KnowledgeCrossCheck(Path.of("knowledge-base"), JsonMapper.builder().build(), () -> probes);
     assertThat(check.check(sources(Path.of("rules")), List.of(Path.of("rules")))).isEmpty();
+    // The documented team example too, with its own knowledge-base/ beside its rules.
+    Path team = Path.of("examples/team-mark-policy");
+    List<RuleSource> both = new java.util.ArrayList<>(sources(Path.of("rules")));
+    sources(team).forEach(s -> both.add(new RuleSource(s.file(), 2, s.resource(), s.text())));
+    assertThat(check.check(both, List.of(Path.of("rules"), team))).isEmpty();
+  }
+
+  @Test
+  void theCheckSeesEveryConclusionOfTheShippedRulesAndTheFunctionThatBindsIt() throws IOException {
+    List<DrlOutline.Conclusion> all = sources(Path.of("rules")).stream().flatMap(s -> new DrlOutline(s.text()).conclusions.stream()).toList();
+    assertThat(all).extracting(DrlOutline.Conclusion::cause).containsOnly("rp-filter", "multicast-not-joined", "gre-version-set",
+        "gre-no-handler", "vxlan-underlay-no-route", "accept-local", "no-socket", "netfilter-drop", "ip-checksum",
+        "socket-rcvbuf-full", "backlog-full", "no-route-input", "no-route-output");
+    assertThat(all).hasSizeGreaterThanOrEqualTo(20).allSatisfy(c -> assertThat(c.bindingsFunction()).as(c.rule()).isNotNull());
+    assertThat(all.stream().map(DrlOutline.Conclusion::cause).distinct()).hasSize(13);
   }
 
   @Test
