@@ -113,12 +113,32 @@ public final class CauseTemplates {
   private static void unknown(String template, Set<String> known, CauseEntry entry, String file, String fileText,
       List<KnowledgeProblem> problems, String where) {
     for (String name : Templates.placeholders(template)) {
-      if (!known.contains(name)) {
-        problems.add(new KnowledgeProblem(file, lineOf(fileText, "{" + name + "}"), where + "placeholder {" + name
-            + "} is not a declared binding of " + entry.id() + " (\"bindings\": " + entry.bindings() + "), a global "
-            + new java.util.TreeSet<>(Templates.GLOBALS) + " or a choice " + entry.choices().keySet()));
+      if (known.contains(name)) {
+        continue;
+      }
+      // One problem per unknown name, at its first line, naming the other lines it is on.
+      String needle = "{" + name + "}";
+      if (problems.stream().anyMatch(p -> p.message().contains("placeholder " + needle + " "))) {
+        continue;
+      }
+      List<Integer> lines = linesOf(fileText, needle);
+      String also = lines.size() > 1 ? " (also on line" + (lines.size() > 2 ? "s " : " ") + lines.subList(1, lines.size()).stream().map(String::valueOf)
+          .collect(java.util.stream.Collectors.joining(", ")) + ")" : "";
+      problems.add(new KnowledgeProblem(file, lines.isEmpty() ? 0 : lines.get(0), where + "placeholder " + needle
+          + " is not a declared binding of " + entry.id() + " (\"bindings\": " + entry.bindings() + "), a global "
+          + new java.util.TreeSet<>(Templates.GLOBALS) + " or a choice " + entry.choices().keySet() + also));
+    }
+  }
+
+  private static List<Integer> linesOf(String fileText, String needle) {
+    List<Integer> lines = new ArrayList<>();
+    String[] all = fileText == null ? new String[0] : fileText.split("\n", -1);
+    for (int i = 0; i < all.length; i++) {
+      if (all[i].contains(needle)) {
+        lines.add(i + 1);
       }
     }
+    return lines;
   }
 
   private static boolean reaches(CauseEntry entry, String from, String target, int depth) {
