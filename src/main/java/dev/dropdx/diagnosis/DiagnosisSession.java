@@ -11,6 +11,8 @@ import dev.dropdx.fact.NoDropWatch;
 import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.fact.Target;
 import dev.dropdx.knowledge.CauseEntry;
+import dev.dropdx.knowledge.CauseTemplates;
+import dev.dropdx.knowledge.CauseText;
 import dev.dropdx.knowledge.KnowledgeBase;
 import dev.dropdx.knowledge.Templates;
 import dev.dropdx.probe.ProbeContext;
@@ -171,22 +173,15 @@ final class DiagnosisSession {
   }
 
   private ExplainedDiagnosis explain(Diagnosis d) {
-    Map<String, String> values = new HashMap<>(d.bindings());
-    values.putIfAbsent("netns", target.netns());
-    values.put("ipNetns", target.netns().isEmpty() ? "ip" : "ip -n " + target.netns());
-    values.put("nsExec", target.netns().isEmpty() ? "" : "ip netns exec " + target.netns() + " ");
-    // A rule's bound text may itself use the session's placeholders ({ipNetns}, {nsExec}).
-    Map<String, String> session = Map.copyOf(values);
-    values.replaceAll((k, v) -> Templates.fill(v, session));
+    Map<String, String> values = new HashMap<>(Templates.globals(target.netns()));
+    values.putAll(d.bindings());
     Optional<CauseEntry> entry = knowledge.find(d.cause());
     if (entry.isEmpty()) {
       return new ExplainedDiagnosis(d.cause(), d.rank(), d.cause(), "(no knowledge-base entry for " + d.cause() + ")",
           List.of(), List.of(), d.evidence(), d.rule());
     }
-    CauseEntry e = entry.get();
-    return new ExplainedDiagnosis(d.cause(), d.rank(), Templates.fill(e.title(), values),
-        Templates.fill(e.explanation(), values), e.fix().stream().map(f -> Templates.fill(f, values)).toList(),
-        e.verify().stream().map(v -> Templates.fill(v, values)).toList(), d.evidence(), d.rule());
+    CauseText text = CauseTemplates.render(entry.get(), values, d.items());
+    return new ExplainedDiagnosis(d.cause(), d.rank(), text.title(), text.explanation(), text.fix(), text.verify(), d.evidence(), d.rule());
   }
 
   private static <T> List<T> facts(KieSession session, Class<T> type) {

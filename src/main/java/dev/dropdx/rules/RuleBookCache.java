@@ -74,7 +74,7 @@ public class RuleBookCache {
       for (int i = 0; i < n; i++) {
         packages.add((InternalKnowledgePackage) objects.readObject());
       }
-      InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(KieServices.get().newKieBaseConfiguration(null, loader));
+      InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(RuleBookLoader.configuration(loader));
       base.addPackages(packages);
       return Optional.of(base);
     } catch (Exception | LinkageError e) {

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
 /**
  * Compiles every {@code *.drl} under the given directories (in order; a later directory's rule
  * with the same package and name as an earlier one replaces it). Any ERROR message refuses the
- * whole book, naming file and line. With a {@link RuleBookCache}, a book whose files, Drools and
+ * whole book, naming file and line, and so does any problem a {@link RuleBookCheck} finds. With a {@link RuleBookCache}, a book whose files, Drools and
  * dropdx build are unchanged since it last compiled cleanly is read back instead of compiled.
  */
 @Component
@@ -35,16 +36,23 @@ public class RuleBookLoader {
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)\\s*;?");
   private final AtomicInteger builds = new AtomicInteger();
   private final RuleBookCache cache;
+  private final List<RuleBookCheck> checks;
 
-  /** A loader that always compiles (tests, tools). */
+  /** A loader that always compiles and checks nothing beyond compiling (tests, tools). */
   public RuleBookLoader() {
     this(null);
   }
 
   /** A loader that reuses compiled rules from the cache when the rule files are unchanged. */
-  @Autowired
   public RuleBookLoader(RuleBookCache cache) {
+    this(cache, List.of());
+  }
+
+  /** A loader that also runs the checks on every load; any problem they find refuses the book. */
+  @Autowired
+  public RuleBookLoader(RuleBookCache cache, List<RuleBookCheck> checks) {
     this.cache = cache;
+    this.checks = List.copyOf(checks);
   }
 
   /** Loads and compiles; throws {@link RuleBookException} on a missing directory or any error. */
@@ -91,6 +99,13 @@ public class RuleBookLoader {
         rules.add(new RuleInfo(rule.getName(), pkg.getName(), fileOf(rule, diskPathOf)));
       }
     }
+    List<RuleProblem> problems = new ArrayList<>();
+    for (RuleBookCheck check : checks) {
+      problems.addAll(check.check(sources, directories));
+    }
+    if (!problems.isEmpty()) {
+      throw new RuleBookException("the rules do not agree with the knowledge base or the probes; no diagnosis runs on them", problems);
+    }
     rules = overrideByName(kieBase, rules, dirIndexOf);
     rules.sort(java.util.Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
     return new RuleBook(kieBase, rules, directories.stream().map(Path::toString).toList(), cached);
@@ -115,7 +130,19 @@ public class RuleBookLoader {
       throw new RuleBookException("the rules do not compile; no diagnosis runs on broken rules", problems);
     }
     KieContainer container = ks.newKieContainer(releaseId, loader);
-    return container.getKieBase();
+    return container.newKieBase(configuration(loader));
+  }
+
+  /**
+   * The knowledge-base options every book is built with (compiled or read from the cache). Alpha
+   * nodes are not shared between rules: with sharing, Drools 10.2 silently never matched some
+   * rules once the book held a certain mix of packages (measured: the old-kernel vxlan and GRE
+   * chains beside multicast-not-joined's, OldKernelRulesTest; earlier gre-no-handler).
+   */
+  static KieBaseConfiguration configuration(ClassLoader loader) {
+    KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration(null, loader);
+    conf.setProperty("drools.shareBetaNodes", "false");
+    return conf;
   }
 
   /**

@@ -20,7 +20,9 @@ class KnowledgeBaseTest {
     assertThat(kb.all()).allSatisfy(e -> {
       assertThat(e.fix()).isNotEmpty();
       assertThat(e.verify()).isNotEmpty();
+      assertThat(e.bindings()).as(e.id() + " declares what its rules bind").isNotEmpty();
     });
+    assertThat(kb.templateProblems()).isEmpty();
   }
 
   @Test

@@ -67,7 +67,7 @@ class AcceptLocalRulesTest {
       Diagnosis d = h.diagnoses().get(0);
       assertThat(d.cause()).isEqualTo("accept-local");
       assertThat(d.bindings()).containsEntry("owner", "al-alt0").containsEntry("iface", IF).containsEntry("src", SRC);
-      assertThat(d.bindings().get("rpNote")).contains("loose (2)");
+      assertThat(RuleHarness.words(d)).contains("loose (2)");
       assertThat(h.requests()).isEmpty();
     }
   }
@@ -77,7 +77,7 @@ class AcceptLocalRulesTest {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(localSourceDrop(TargetMatch.TARGET), inputRouteFails(DST, SRC, IF, "Invalid argument")).insert(addresses())
           .insert(sysctls("0", "0", "1", "0")).fire();
-      assertThat(h.diagnoses()).singleElement().satisfies(d -> assertThat(d.bindings().get("rpNote"))
+      assertThat(h.diagnoses()).singleElement().satisfies(d -> assertThat(RuleHarness.words(d))
           .contains("strict (1)").contains("ip netns exec " + NS + " sysctl -w net.ipv4.conf.all.rp_filter=2"));
     }
   }

@@ -10,7 +10,7 @@ import static dev.dropdx.support.GreFacts.present;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dropdx.fact.Diagnosis;
-import dev.dropdx.knowledge.CauseEntry;
+import dev.dropdx.knowledge.CauseText;
 import dev.dropdx.knowledge.KnowledgeBase;
 import dev.dropdx.knowledge.Templates;
 import dev.dropdx.fact.TargetMatch;
@@ -65,10 +65,11 @@ class GreVersionSetRulesTest {
         assertThat(d.rank()).isEqualTo(1);
         assertThat(d.bindings()).containsEntry("version", "1").containsEntry("headerWord", "0x2001").containsEntry("fixedWord", "0x2000")
             .containsEntry("flags", "K").containsEntry("protocolType", "0x880b")
-            .containsEntry("netnsOption", " --netns dropdx-lab-test");
-        assertThat(d.bindings().get("whereDropped")).contains("gre_rcv looked up a driver for version 1").contains("gre_rcv+0x5a/0xd0 [gre]");
-        assertThat(d.bindings().get("versionMeaning")).contains("PPTP");
-        assertThat(d.bindings().get("pptpStep")).contains("pptp driver").contains("modprobe pptp");
+            .containsEntry("dropNetns", "dropdx-lab-test");
+        assertThat(RuleHarness.words(d)).contains(" --netns dropdx-lab-test");
+        assertThat(RuleHarness.words(d)).contains("gre_rcv looked up a driver for version 1").contains("gre_rcv+0x5a/0xd0 [gre]");
+        assertThat(RuleHarness.words(d)).contains("PPTP");
+        assertThat(RuleHarness.words(d)).contains("pptp driver").contains("modprobe pptp");
         assertThat(d.evidence()).hasSize(3);
       });
       assertThat(h.requests()).isEmpty();
@@ -83,9 +84,9 @@ class GreVersionSetRulesTest {
       List<Diagnosis> ranked = h.diagnoses().stream().sorted(Comparator.comparingInt(Diagnosis::rank)).toList();
       assertThat(ranked).extracting(Diagnosis::cause).containsExactly("gre-version-set", "gre-no-handler");
       assertThat(ranked).extracting(Diagnosis::rank).containsExactly(1, 2);
-      assertThat(ranked.get(0).bindings().get("whereDropped")).contains("IP_NOPROTO").contains("Loading the handler alone would not deliver them");
-      assertThat(ranked.get(0).bindings().get("pptpStep")).contains("built without it (CONFIG_PPTP)");
-      assertThat(ranked.get(1).bindings().get("alsoVersion")).contains("version 1").contains("Fix the sender first");
+      assertThat(RuleHarness.words(ranked.get(0))).contains("IP_NOPROTO").contains("Loading the handler alone would not deliver them");
+      assertThat(RuleHarness.words(ranked.get(0))).contains("built without it (CONFIG_PPTP)");
+      assertThat(RuleHarness.words(ranked.get(1))).contains("version 1").contains("Fix the sender first");
     }
   }
 
@@ -104,8 +105,9 @@ class GreVersionSetRulesTest {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(inGreRcv(TargetMatch.TARGET), header(0x0003, 0x0800), present()).fire();
       assertThat(h.diagnoses()).singleElement().satisfies(d -> {
-        assertThat(d.bindings()).containsEntry("version", "3").containsEntry("protocolName", "IPv4");
-        assertThat(d.bindings().get("pptpStep")).contains("No Linux driver accepts GRE version 3");
+        assertThat(d.bindings()).containsEntry("version", "3").containsEntry("protocolType", "0x0800");
+        assertThat(RuleHarness.words(d)).contains("protocol type 0x0800, IPv4");
+        assertThat(RuleHarness.words(d)).contains("No Linux driver accepts GRE version 3");
       });
     }
   }
@@ -150,19 +152,12 @@ class GreVersionSetRulesTest {
 
   @Test
   void everyPlaceholderOfBothKnowledgeBaseEntriesIsBoundByTheRules() {
-    KnowledgeBase kb = KnowledgeBase.load(Path.of("knowledge-base"), JsonMapper.builder().build());
     try (RuleHarness h = new RuleHarness()) {
       h.insert(noProto(TargetMatch.TARGET, 47), header(0x2001, 0x880b), missing()).fire();
       assertThat(h.diagnoses()).hasSize(2).allSatisfy(d -> {
-        Map<String, String> values = new HashMap<>(d.bindings());
-        // What DiagnosisSession adds to every diagnosis.
-        values.put("netns", "ns");
-        values.put("ipNetns", "ip -n ns");
-        values.put("nsExec", "ip netns exec ns ");
-        CauseEntry e = kb.find(d.cause()).orElseThrow();
-        Stream.concat(Stream.of(e.title(), e.explanation()), Stream.concat(e.fix().stream(), e.verify().stream()))
-            .map(t -> Templates.fill(t, values))
-            .forEach(t -> assertThat(t).doesNotContainPattern("\\{[A-Za-z][A-Za-z0-9_]*}"));
+        CauseText t = RuleHarness.explain(d, "ns");
+        Stream.concat(Stream.of(t.title(), t.explanation()), Stream.concat(t.fix().stream(), t.verify().stream()))
+            .forEach(text -> assertThat(text).doesNotContainPattern("\\{[A-Za-z][A-Za-z0-9_]*}"));
       });
     }
   }

@@ -80,10 +80,11 @@ class MulticastNotJoinedRulesTest {
       assertThat(d.cause()).isEqualTo("multicast-not-joined");
       assertThat(d.rank()).isEqualTo(1);
       assertThat(d.bindings()).containsEntry("iface", IF).containsEntry("group", GROUP)
-          .containsEntry("protocolName", "OSPF (IP protocol 89)").containsEntry("joinedHere", "224.0.0.1")
-          .containsEntry("inputError", "Invalid argument");
-      assertThat(d.bindings().get("joinedElsewhere")).contains("joined on mc-alt0").contains("does not help mc-rx0");
-      assertThat(d.bindings().get("forwarding")).contains("link-local");
+          .containsEntry("protocol", "89").containsEntry("groupsHere", "224.0.0.1")
+          .containsEntry("routeError", "Invalid argument");
+      assertThat(RuleHarness.words(d)).contains("answers: Invalid argument)");
+      assertThat(RuleHarness.words(d)).contains("joined on mc-alt0").contains("does not help mc-rx0");
+      assertThat(RuleHarness.words(d)).contains("link-local");
       assertThat(d.evidence()).hasSize(3);
       assertThat(h.requests()).isEmpty();
     }
@@ -94,8 +95,9 @@ class MulticastNotJoinedRulesTest {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(ospfDrop(), groups(IF, "224.0.0.6", "224.0.0.1"), inputRouteFails(GROUP, SRC, IF, "Invalid argument")).fire();
       assertThat(h.diagnoses()).singleElement().satisfies(d -> {
-        assertThat(d.bindings()).containsEntry("joinedHere", "224.0.0.6, 224.0.0.1");
-        assertThat(d.bindings().get("joinedElsewhere")).contains("No other interface");
+        assertThat(d.bindings()).containsEntry("groupsHere", "224.0.0.6, 224.0.0.1");
+        assertThat(RuleHarness.words(d)).contains("has joined 224.0.0.6, 224.0.0.1 (per /proc/net/igmp)");
+        assertThat(RuleHarness.words(d)).contains("No other interface");
       });
     }
   }
@@ -171,8 +173,9 @@ class MulticastNotJoinedRulesTest {
           sysctl("net.ipv4.conf.mc-rx0.mc_forwarding", "0")).fire();
       assertThat(h.fired()).contains(ROUTABLE).doesNotContain(LINK_LOCAL);
       assertThat(h.diagnoses()).singleElement().satisfies(x -> {
-        assertThat(x.bindings()).containsEntry("group", group).containsEntry("protocolName", "UDP");
-        assertThat(x.bindings().get("forwarding")).contains("forwarding is off");
+        assertThat(x.bindings()).containsEntry("group", group).containsEntry("protocol", "17");
+        assertThat(RuleHarness.words(x)).startsWith("UDP packets to " + group);
+        assertThat(RuleHarness.words(x)).contains("forwarding is off");
         assertThat(x.evidence()).hasSize(5);
       });
     }
@@ -192,7 +195,7 @@ class MulticastNotJoinedRulesTest {
   void anInterfaceWithNoIpv4MulticastStateAtAllCountsAsNotJoined() {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(ospfDrop(), new MulticastGroups(NS, IF, -1, List.of(), false), inputRouteFails(GROUP, SRC, IF, "Invalid argument")).fire();
-      assertThat(h.diagnoses()).singleElement().satisfies(d -> assertThat(d.bindings()).containsEntry("joinedHere", "no group at all"));
+      assertThat(h.diagnoses()).singleElement().satisfies(d -> assertThat(RuleHarness.words(d)).contains("has joined no group at all"));
     }
   }
 }

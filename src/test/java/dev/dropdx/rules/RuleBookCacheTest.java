@@ -48,7 +48,7 @@ class RuleBookCacheTest {
     loader.load(List.of(rules));
     assertThat(loader.load(List.of(rules)).cached()).isTrue();
 
-    Path file = rules.resolve("rpfilter/rp-filter.drl");
+    Path file = rules.resolve("rp-filter/reasons.drl");
     Files.writeString(file, Files.readString(file).replace("rule \"rp-filter:", "rule \"rp-filter-edited:"));
     RuleBook edited = loader.load(List.of(rules));
     assertThat(edited.cached()).isFalse();
@@ -56,7 +56,7 @@ class RuleBookCacheTest {
 
     Files.writeString(file, Files.readString(file) + "\nrule \"half\"\nwhen\n    Drop( reason == \nthen\nend\n");
     assertThatThrownBy(() -> loader.load(List.of(rules))).isInstanceOf(RuleBookException.class)
-        .hasMessageContaining("rp-filter.drl:");
+        .hasMessageContaining("rp-filter/reasons.drl:");
   }
 
   @Test

@@ -56,7 +56,7 @@ class SocketRcvbufFullRulesTest {
       assertThat(d.bindings()).containsEntry("endpoint", "udp 0.0.0.0:5063").containsEntry("owner", "python3 (pid 777)")
           .containsEntry("rcvbuf", "2304").containsEntry("socketDrops", "6810").containsEntry("rmemMax", "4194304")
           .containsEntry("suggestedBuf", "4194304").containsEntry("suggestedMax", "4194304");
-      assertThat(d.bindings().get("sizeWhy")).contains("set it itself with setsockopt(SO_RCVBUF)");
+      assertThat(RuleHarness.words(d)).contains("set it itself with setsockopt(SO_RCVBUF)");
       assertThat(d.evidence()).hasSize(5);
     }
   }
