@@ -108,7 +108,9 @@ public class LabScenarioCatalog {
       return new Loaded(List.of(), List.of(), List.of(new LabScenarioProblem(dir, 1, "cannot list: " + e.getMessage())));
     }
     List<LabScenarioProblem> problems = files.stream().flatMap(f -> f.problems().stream()).toList();
-    List<LabScenario> scenarios = files.stream().map(ScenarioFile::scenario).filter(s -> s != null).toList();
+    // By name, as `lab list` always listed them (file order would put rp-filter-loose before rp-filter).
+    List<LabScenario> scenarios = files.stream().map(ScenarioFile::scenario).filter(s -> s != null)
+        .sorted(java.util.Comparator.comparing(LabScenario::name)).toList();
     return new Loaded(files, scenarios, problems);
   }
 
