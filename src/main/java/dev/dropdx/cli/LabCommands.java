@@ -5,6 +5,8 @@ import dev.dropdx.evidence.BundleCodec;
 import dev.dropdx.lab.LabRun;
 import dev.dropdx.lab.LabRunner;
 import dev.dropdx.lab.LabScenario;
+import dev.dropdx.lab.LabScenarioException;
+import dev.dropdx.lab.LabTools;
 import java.io.PrintWriter;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -31,7 +33,7 @@ public class LabCommands {
   public void list(CommandContext ctx) {
     guard.run(ctx.outputWriter(), () -> {
       PrintWriter out = ctx.outputWriter();
-      for (LabScenario s : lab.scenarios()) {
+      for (LabScenario s : scenarios()) {
         out.printf("%-24s %-24s %s%n", s.name(), s.expectedCause() == null ? "(no fault)" : s.expectedCause(), s.description());
       }
       return 0;
@@ -53,10 +55,11 @@ public class LabCommands {
         return runAll(ctx.outputWriter(), window);
       }
       if (name == null || name.isBlank()) {
-        throw new UsageException("lab run needs a scenario name: one of " + lab.scenarios().stream().map(LabScenario::name).toList());
+        throw new UsageException("lab run needs a scenario name: one of " + scenarios().stream().map(LabScenario::name).toList());
       }
-      LabScenario scenario = lab.find(OptionValues.scenario(name)).orElseThrow(() -> new UsageException(
-          "no lab scenario " + OptionValues.quote(name) + ": one of " + lab.scenarios().stream().map(LabScenario::name).toList()));
+      String wanted = OptionValues.scenario(name);
+      LabScenario scenario = scenarios().stream().filter(s -> s.name().equals(wanted)).findFirst().orElseThrow(() -> new UsageException(
+          "no lab scenario " + OptionValues.quote(name) + ": one of " + scenarios().stream().map(LabScenario::name).toList()));
       ReportFormat fmt = ReportFormat.parse(format);
       java.nio.file.Path bundleOut = saveBundle == null ? null : OptionValues.path("--save-bundle", saveBundle);
       DiagnosisOptions options = new DiagnosisOptions(OptionValues.number("--window", window, 1, 60),
@@ -89,9 +92,14 @@ public class LabCommands {
   private int runAll(PrintWriter out, String window) {
     DiagnosisOptions options = new DiagnosisOptions(OptionValues.number("--window", window, 1, 60),
         DiagnosisOptions.DEFAULT_MAX_PROBES, DiagnosisOptions.DEFAULT_MAX_SECONDS);
+    // Every scenario's programs first: a missing one is "install this" (exit 1), not a FAIL row.
+    java.util.List<String> missing = scenarios().stream().flatMap(s -> LabTools.missing(s).stream()).distinct().toList();
+    if (!missing.isEmpty()) {
+      throw new dev.dropdx.lab.LabException("the lab cannot run here: " + String.join("; ", missing));
+    }
     StringBuilder table = new StringBuilder(String.format("%-26s %-26s %-26s %6s %8s  %s%n", "scenario", "expected", "got", "probes", "seconds", "result"));
     boolean allPassed = true;
-    for (LabScenario s : lab.scenarios()) {
+    for (LabScenario s : scenarios()) {
       String got;
       long probes = 0;
       double seconds;
@@ -123,5 +131,14 @@ public class LabCommands {
     out.println();
     out.print(table);
     return allPassed ? 0 : ExitCodes.INCONCLUSIVE;
+  }
+
+  /** The scenarios; a scenario file with a problem is a usage error (exit 2) naming file and line. */
+  private java.util.List<LabScenario> scenarios() {
+    try {
+      return lab.scenarios();
+    } catch (LabScenarioException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 }

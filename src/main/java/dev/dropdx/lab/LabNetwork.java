@@ -49,11 +49,45 @@ public final class LabNetwork implements AutoCloseable {
     check(runner.run(cmd, STEP));
   }
 
+  /** Runs a command to its end inside one of our namespaces, failing the setup when it fails. */
+  public void exec(String netns, List<String> command) {
+    requireOurs(netns, String.join(" ", command));
+    check(runner.runIn(netns, command, STEP));
+  }
+
+  /** Runs a command inside one of our namespaces and returns what it printed (e.g. a generated ruleset). */
+  public String output(String netns, List<String> command) {
+    requireOurs(netns, String.join(" ", command));
+    CommandResult r = runner.runIn(netns, command, STEP);
+    check(r);
+    return r.stdout();
+  }
+
+  /**
+   * A veth pair between two of our namespaces, or inside one (an extra interface there): then
+   * each end's address when given (with its prefix length), then both ends up.
+   */
+  public void veth(String nsA, String ifA, String addrA, String nsB, String ifB, String addrB) {
+    requireOurs(nsA, "veth " + ifA);
+    requireOurs(nsB, "veth " + ifB);
+    if (nsA.equals(nsB)) {
+      ip("-n", nsA, "link", "add", ifA, "type", "veth", "peer", "name", ifB);
+    } else {
+      ip("link", "add", ifA, "netns", nsA, "type", "veth", "peer", "name", ifB, "netns", nsB);
+    }
+    if (addrA != null) {
+      ip("-n", nsA, "addr", "add", addrA, "dev", ifA);
+    }
+    if (addrB != null) {
+      ip("-n", nsB, "addr", "add", addrB, "dev", ifB);
+    }
+    ip("-n", nsA, "link", "set", ifA, "up");
+    ip("-n", nsB, "link", "set", ifB, "up");
+  }
+
   /** Sets a sysctl inside one of our namespaces (never the root namespace). */
   public void sysctl(String netns, String key, String value) {
-    if (!namespaces.contains(netns)) {
-      throw new LabException("refusing to set " + key + " outside the lab's namespaces");
-    }
+    requireOurs(netns, "set " + key);
     check(runner.runIn(netns, List.of("sysctl", "-q", "-w", key + "=" + value), STEP));
   }
 
@@ -109,6 +143,12 @@ public final class LabNetwork implements AutoCloseable {
       runner.run(List.of("ip", "netns", "del", ns), STEP);
     }
     namespaces.clear();
+  }
+
+  private void requireOurs(String netns, String what) {
+    if (!namespaces.contains(netns)) {
+      throw new LabException("refusing to " + what + " outside the lab's namespaces");
+    }
   }
 
   private static void check(CommandResult r) {

@@ -5,7 +5,6 @@ import dev.dropdx.diagnosis.DiagnosisOptions;
 import dev.dropdx.fact.Target;
 import dev.dropdx.probe.exec.ChildProcesses;
 import dev.dropdx.probe.exec.CommandRunner;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,24 +14,25 @@ import org.springframework.stereotype.Component;
 /** Sets up a scenario, lets traffic flow, diagnoses it, and tears it all down on every path. */
 @Component
 public class LabRunner {
-  private final List<LabScenario> scenarios;
+  private final LabScenarioCatalog catalog;
   private final DiagnosisEngine engine;
   private final CommandRunner runner;
   private final ChildProcesses children;
 
-  public LabRunner(List<LabScenario> scenarios, DiagnosisEngine engine, CommandRunner runner, ChildProcesses children) {
-    this.scenarios = scenarios.stream().sorted(Comparator.comparing(LabScenario::name)).toList();
+  public LabRunner(LabScenarioCatalog catalog, DiagnosisEngine engine, CommandRunner runner, ChildProcesses children) {
+    this.catalog = catalog;
     this.engine = engine;
     this.runner = runner;
     this.children = children;
   }
 
+  /** The scenarios by name; a scenario file with a problem is a {@link LabScenarioException}. */
   public List<LabScenario> scenarios() {
-    return scenarios;
+    return catalog.scenarios();
   }
 
   public Optional<LabScenario> find(String name) {
-    return scenarios.stream().filter(s -> s.name().equals(name)).findFirst();
+    return catalog.find(name);
   }
 
   /** Runs one scenario end to end. */
@@ -44,16 +44,18 @@ public class LabRunner {
 
   /**
    * Sets up a scenario, lets its traffic start, hands its target to {@code body} (diagnose, collect,
-   * or both), and tears it down on every path.
+   * or both), and tears it down on every path. A program the scenario needs that is missing is a
+   * {@link LabException} before anything is built.
    */
   public <T> T during(LabScenario scenario, Consumer<String> progress, Function<Target, T> body) {
+    LabTools.require(scenario);
     LabNetwork net = new LabNetwork(runner, children);
     // Ctrl-C or SIGTERM during a lab run must still remove its namespaces.
     Thread cleanup = new Thread(net::close, "dropdx-lab-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       progress.accept("lab " + scenario.name() + ": setting up " + scenario.description());
-      Target target = scenario.setUp(net);
+      Target target = LabSetUp.build(scenario, net);
       pause(1000); // let the traffic start (and the sender's first packets leave) before watching
       return body.apply(target);
     } finally {

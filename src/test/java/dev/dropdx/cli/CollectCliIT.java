@@ -3,7 +3,7 @@ package dev.dropdx.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dropdx.lab.LabNetwork;
-import dev.dropdx.lab.RpFilterStrictScenario;
+import dev.dropdx.lab.LabSetUp;
 import dev.dropdx.probe.exec.ChildProcesses;
 import dev.dropdx.probe.exec.CommandResult;
 import dev.dropdx.probe.exec.CommandRunner;
@@ -57,7 +57,7 @@ class CollectCliIT {
   @LabTest
   void aCollectedBundleIsWrittenWithExitZeroAndReplaysToTheCause() throws Exception {
     try (LabNetwork net = new LabNetwork(runner, children)) {
-      var target = new RpFilterStrictScenario().setUp(net);
+      var target = LabSetUp.build(dev.dropdx.support.LabScenarios.named("rp-filter"), net);
       Thread.sleep(1000);
       CommandResult r = dropdx(List.of(), "collect", "--netns", target.netns(), "--src", target.src(), "--proto", "icmp",
           "--window", "2", "--out", "rpf.json");

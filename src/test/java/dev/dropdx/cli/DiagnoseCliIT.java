@@ -2,9 +2,8 @@ package dev.dropdx.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dropdx.lab.CleanPairScenario;
 import dev.dropdx.lab.LabNetwork;
-import dev.dropdx.lab.RpFilterStrictScenario;
+import dev.dropdx.lab.LabSetUp;
 import dev.dropdx.probe.exec.ChildProcesses;
 import dev.dropdx.probe.exec.CommandResult;
 import dev.dropdx.probe.exec.CommandRunner;
@@ -47,7 +46,7 @@ class DiagnoseCliIT {
   @LabTest
   void aLiveRpFilterDropIsDiagnosedAsJsonWithExitZero() throws Exception {
     try (LabNetwork net = new LabNetwork(runner, children)) {
-      var target = new RpFilterStrictScenario().setUp(net);
+      var target = LabSetUp.build(dev.dropdx.support.LabScenarios.named("rp-filter"), net);
       Thread.sleep(1000);
       CommandResult r = dropdx(Map.of(), "diagnose", "--netns", target.netns(), "--src", target.src(), "--proto", "icmp",
           "--window", "3", "--format", "json");
@@ -73,7 +72,7 @@ class DiagnoseCliIT {
   @LabTest
   void noFaultGivesNoDropsAndExitFour() throws Exception {
     try (LabNetwork net = new LabNetwork(runner, children)) {
-      var target = new CleanPairScenario().setUp(net);
+      var target = LabSetUp.build(dev.dropdx.support.LabScenarios.named("clean"), net);
       CommandResult r = dropdx(Map.of(), "diagnose", "--netns", target.netns(), "--src", target.src(), "--proto", "icmp",
           "--window", "2", "--format", "json");
       assertThat(r.exitCode()).as(r.stderr()).isEqualTo(4);

@@ -3,9 +3,7 @@ package dev.dropdx.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dropdx.lab.LabNetwork;
-import dev.dropdx.lab.MulticastNotJoinedScenario;
-import dev.dropdx.lab.VethPair;
-import dev.dropdx.lab.VxlanUnderlayNoRouteScenario;
+import dev.dropdx.lab.LabSetUp;
 import dev.dropdx.probe.exec.ChildProcesses;
 import dev.dropdx.probe.exec.CommandResult;
 import dev.dropdx.probe.exec.CommandRunner;
@@ -117,11 +115,13 @@ class FleetPlaybookIT {
     }
     // r1: OSPF hellos from a neighbour arrive on ospf0, while r1 joined 224.0.0.5 on eth0 only.
     String nb = net.namespace("dropdx-lab-fleet-r1nb");
-    VethPair ospf = VethPair.between(net, nb, "dropdx-lab-fleet-r1", "nb0", "ospf0", MulticastNotJoinedScenario.SENDER,
-        MulticastNotJoinedScenario.RECEIVER);
-    MulticastNotJoinedScenario.hellos(net, ospf, "eth0");
+    net.veth(nb, "nb0", "198.18.70.1/24", "dropdx-lab-fleet-r1", "ospf0", "198.18.70.2/24");
+    net.startPackets("dropdx-lab-fleet-r1", "join", "--group", "224.0.0.5", "--iface", "eth0");
+    // An OSPF hello's first bytes, TTL 1, bound to the neighbour's interface (as the multicast-not-joined scenario sends them).
+    net.startPackets(nb, "send-ip", "--src", "198.18.70.1", "--dst", "224.0.0.5", "--proto", "89", "--ttl", "1", "--payload", "0201002c",
+        "--iface", "nb0", "--interval", "0.2");
     // r2: a VXLAN tunnel whose remote VTEP has no underlay route, pinged into.
-    VxlanUnderlayNoRouteScenario.buildIn(net, "dropdx-lab-fleet-r2");
+    LabSetUp.build(dev.dropdx.support.LabScenarios.named("vxlan-underlay-no-route"), net, Map.of("tun", "dropdx-lab-fleet-r2"));
     for (int i = 0; i < 3; i++) {
       awaitSsh(address(i));
     }

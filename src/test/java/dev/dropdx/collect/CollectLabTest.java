@@ -9,10 +9,8 @@ import dev.dropdx.diagnosis.Verdict;
 import dev.dropdx.evidence.BundleCodec;
 import dev.dropdx.evidence.EvidenceBundle;
 import dev.dropdx.evidence.TrailStep;
-import dev.dropdx.lab.GreNoHandlerScenario;
 import dev.dropdx.lab.LabScenario;
-import dev.dropdx.lab.NoSocketScenario;
-import dev.dropdx.lab.RpFilterStrictScenario;
+import dev.dropdx.support.LabScenarios;
 import dev.dropdx.support.LabTest;
 import dev.dropdx.support.LabWiring;
 import java.nio.file.Path;
@@ -42,7 +40,7 @@ class CollectLabTest {
   static Stream<LabScenario> scenarios() {
     // rp-filter: conf sysctls from the dump and both route lookups; no-socket: sockets and counters;
     // gre-no-handler: the GRE handler sources replayed.
-    return Stream.of(new RpFilterStrictScenario(), new NoSocketScenario(), new GreNoHandlerScenario());
+    return Stream.of("rp-filter", "no-socket", "gre-no-handler").map(LabScenarios::named);
   }
 
   @ParameterizedTest

@@ -9,9 +9,9 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The real components as the application wires them (every probe, rule loader and lab scenario
- * found by component scan), without the shell, for lab tests. New probes and scenarios need no
- * change here.
+ * The real components as the application wires them (every probe and rule loader found by
+ * component scan; the lab scenarios from knowledge-base/lab), without the shell, for lab tests.
+ * New probes and scenarios need no change here.
  */
 public final class LabWiring implements AutoCloseable {
   private final AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
