@@ -75,7 +75,8 @@ class IpChecksumRulesTest {
   void nearMissUdpChecksumIsAnotherDropAndAsksNothing() {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(drop("__udp4_lib_rcv", "UDP_CSUM", TargetMatch.TARGET, IF, SRC, DST, 17)).fire();
-      assertThat(h.requests("counters")).isEmpty();
+      // l4-checksum asks for its own counters here; none of the IP header checksum counters are asked
+      assertThat(h.requests("counters")).extracting(r -> r.param("names")).doesNotContain("IpExtInCsumErrors IpInHdrErrors");
       assertThat(h.fired()).doesNotContain(ASK, PROVEN);
     }
   }
