@@ -64,6 +64,7 @@ class L4ChecksumRulesTest {
           .containsEntry("proto", "udp").containsEntry("reason", "UDP_CSUM").containsEntry("csumCounter", "UdpInCsumErrors");
       assertThat(d.bindings().get("csumErrors")).contains("UdpInCsumErrors = 40 (+10 in");
       assertThat(d.evidence()).hasSize(2);
+      assertThat(RuleHarness.words(d)).contains("UDP packets from 198.18.130.1", "bad udp cksum", "nstat -saz UdpInCsumErrors UdpInErrors");
       assertThat(h.requests()).isEmpty();
     }
   }
