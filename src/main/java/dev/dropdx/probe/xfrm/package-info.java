@@ -1,0 +1,2 @@
+/** IPsec (xfrm) policies and the xfrm error counters of a namespace. */
+package dev.dropdx.probe.xfrm;
