@@ -42,9 +42,9 @@ class BuiltInRulesCheckTest {
         "gre-no-handler", "vxlan-underlay-no-route", "accept-local", "no-socket", "netfilter-drop", "ip-checksum",
         "socket-rcvbuf-full", "backlog-full", "no-route-input", "no-route-output",
         // issue 13, branch c13-l4
-        "l4-checksum", "vxlan-vni-mismatch", "socket-filter", "xfrm-policy");
+        "l4-checksum", "vxlan-vni-mismatch", "socket-filter", "xfrm-policy", "listen-queue-full");
     assertThat(all).hasSizeGreaterThanOrEqualTo(20).allSatisfy(c -> assertThat(c.bindingsFunction()).as(c.rule()).isNotNull());
-    assertThat(all.stream().map(DrlOutline.Conclusion::cause).distinct()).hasSize(17);
+    assertThat(all.stream().map(DrlOutline.Conclusion::cause).distinct()).hasSize(18);
   }
 
   @Test
