@@ -10,6 +10,10 @@ PIDS=()     # background processes we started
 cleanup() {
   local p n
   for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; done
+  # anything still running inside our own namespaces was started by this script: stop it by PID
+  for n in "${NSS[@]:-}"; do
+    [ -n "$n" ] && for p in $(ip netns pids "$n" 2>/dev/null); do kill "$p" 2>/dev/null; done
+  done
   wait 2>/dev/null
   if [ -d "$INST" ]; then
     echo 0 > "$INST/events/skb/kfree_skb/enable" 2>/dev/null
@@ -41,7 +45,8 @@ link() {
   ip -n "$(N "$1")" link set "$2" up
   ip -n "$(N "$3")" link set "$4" up
 }
-bg() { "$@" & PIDS+=($!); }
+# bgq SHORT cmd... : start a command in a lab namespace in the background (PID recorded for cleanup).
+bgq() { local n; n=$(N "$1"); shift; ip netns exec "$n" "$@" & PIDS+=($!); }
 
 trace_start() {
   [ -f "$TR/trace" ] || mount -t tracefs nodev "$TR"
