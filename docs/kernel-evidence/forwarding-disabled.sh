@@ -11,7 +11,7 @@ say "evidence"
 x r sysctl net.ipv4.ip_forward net.ipv4.conf.all.forwarding net.ipv4.conf.r1.forwarding net.ipv4.conf.r2.forwarding
 x r ip route get 198.18.2.1 from 198.18.1.1 iif r1
 x r ip -br addr
-x r nstat -saz IpInAddrErrors IpForwDatagrams IpInNoRoutes IcmpOutDestUnreachs
+x r nstat -saz IpInAddrErrors IpForwDatagrams IpExtInNoRoutes IcmpOutDestUnreachs
 say "fault 2: global ip_forward=0 (sets every conf.*.forwarding to 0)"
 x r sysctl -w net.ipv4.ip_forward=0
 trace_start

@@ -3,7 +3,7 @@
 # forwarded input, locally received input (local rule moved), and locally generated output.
 . "$(dirname "$0")/lib.sh"
 routed
-ping1() { q a ping -c 2 -i 0.2 -W 1 198.18.2.1 2>&1 | grep -E "transmitted|From|Unreach|prohib" | head -2; }
+ping1() { q a ping -c 2 -i 0.2 -W 1 198.18.2.1 2>&1 | grep -E "transmitted|From" | head -3; }
 out1() { q r ping -c 2 -i 0.2 -W 1 198.18.2.1 2>&1 | grep -vE "^PING|^$|^---" | head -2; }
 for T in blackhole unreachable prohibit throw; do
   say "main table: $T 198.18.2.1/32 on r, forwarded (a -> b)"
@@ -14,7 +14,7 @@ for T in blackhole unreachable prohibit throw; do
   say "main table: $T, output from r itself"
   trace_start; out1; trace_stop "main $T output"
   x r ip route get 198.18.2.1
-  x r nstat -saz IpInNoRoutes IpOutNoRoutes IpInAddrErrors IcmpOutDestUnreachs
+  x r nstat -saz IpExtInNoRoutes IpOutNoRoutes IpInAddrErrors IcmpOutDestUnreachs IcmpOutMsgs
   x r ip route del $T 198.18.2.1/32
 done
 say "policy routing: ip rule from 198.18.1.1 lookup 100, table 100 holds the typed route"
