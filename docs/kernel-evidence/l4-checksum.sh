@@ -6,7 +6,7 @@ P="python3 $(cd "$(dirname "$0")" && pwd)/pkt.py"
 bgq b python3 -c 'import socket,time;u=socket.socket(2,2);u.bind(("198.18.2.1",5353));t=socket.socket();t.setsockopt(1,2,1);t.bind(("198.18.2.1",8080));t.listen();time.sleep(30)'
 sleep 0.3
 say "fault 1: 4 UDP datagrams to b:5353 (bound) with a bad checksum"
-trace_start; x a $P udp 198.18.1.1 198.18.2.1 5353 4 bad; sleep 0.3; trace_stop "udp bad csum"
+trace_start; bt_start; x a $P udp 198.18.1.1 198.18.2.1 5353 4 bad; sleep 0.3; trace_stop "udp bad csum"; bt_stop
 x b nstat -saz UdpInCsumErrors UdpInErrors UdpInDatagrams
 x r nstat -saz IpForwDatagrams
 say "fault 2: 4 TCP SYNs to b:8080 (listening) with a bad checksum"

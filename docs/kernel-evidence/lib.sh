@@ -82,3 +82,35 @@ routed() {
   ip -n "$(N b)" route add default via 198.18.2.254
   ip netns exec "$(N r)" sysctl -qw net.ipv4.ip_forward=1
 }
+
+# bt_start / bt_stop: per-packet view (bpftrace) of IPv4 drops in OUR namespaces only: reason
+# number, location, namespace inode, addresses, IP protocol and device. Shows which drops are the
+# target's when the task column cannot (timers) and which direction a packet went.
+BT_OUT=""
+bt_start() {
+  local n filt="" ino
+  for n in "${NSS[@]}"; do ino=$(stat -L -c %i "/run/netns/$n"); filt="$filt\$ns == $ino || "; done
+  filt="${filt% || }"
+  BT_OUT=$(mktemp /tmp/dropdx-r13-bt.XXXX)
+  bpftrace -e "tracepoint:skb:kfree_skb /args->protocol == 0x0800/ {
+    \$skb = (struct sk_buff *)args->skbaddr;
+    if (\$skb->dev != 0) {
+      \$ns = \$skb->dev->nd_net.net->ns.inum;
+      if ($filt) {
+        \$iph = (struct iphdr *)(\$skb->head + \$skb->network_header);
+        printf(\"reason=%d %s ns=%u dev=%s %s -> %s ipproto=%d\\n\", args->reason, ksym(args->location), \$ns,
+               \$skb->dev->name, ntop(\$iph->saddr), ntop(\$iph->daddr), \$iph->protocol);
+      }
+    }
+  }" > "$BT_OUT" 2>/dev/null &
+  PIDS+=($!)
+  BT_PID=$!
+  for _ in $(seq 50); do grep -q Attaching "$BT_OUT" 2>/dev/null && break; sleep 0.2; done
+}
+bt_stop() {
+  kill -INT "$BT_PID" 2>/dev/null; wait "$BT_PID" 2>/dev/null
+  echo "== bpftrace, IPv4 drops in our namespaces (count reason-number location ns dev src -> dst ipproto)"
+  grep '^reason=' "$BT_OUT" | sort | uniq -c | sed 's/^/   /'
+  local n; for n in "${NSS[@]}"; do echo "   ns $(stat -L -c %i "/run/netns/$n") = $n"; done
+  rm -f "$BT_OUT"
+}

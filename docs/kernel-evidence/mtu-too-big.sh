@@ -11,10 +11,11 @@ for _ in range(5):
   try: s.sendto(b'x'*1400,('198.18.2.1',9))
   except OSError as e: print('send:',e)"; sleep 0.5; }
 say "fault: 1400-byte UDP payload with DF (IP_PMTUDISC_PROBE), r2 mtu 1280"
-trace_start
+trace_start; bt_start
 echo "+ ip netns exec $(N a) python3 (5 x UDP 1428 bytes to 198.18.2.1:9, IP_MTU_DISCOVER=PROBE)"
 send 3
 trace_stop "DF over small MTU"
+bt_stop
 say "evidence"
 x r ip route get 198.18.2.1 from 198.18.1.1 iif r1
 x r ip -o link show r2

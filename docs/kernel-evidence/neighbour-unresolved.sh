@@ -5,10 +5,11 @@ routed
 x b ip addr del 198.18.2.1/24 dev b0     # b no longer answers ARP for 198.18.2.1 (its default route goes too)
 x r sysctl -w net.ipv4.neigh.r2.mcast_solicit=1 net.ipv4.neigh.r2.retrans_time_ms=200
 say "fault: ping 198.18.2.1 through r, nobody owns it"
-trace_start
+trace_start; bt_start
 x a ping -c 4 -i 0.5 -W 1 198.18.2.1 | tail -2
 sleep 1
 trace_stop "unresolved next hop"
+bt_stop
 say "evidence"
 x r ip neigh show dev r2
 x r ip -s neigh show 198.18.2.1

@@ -7,7 +7,7 @@ burst() { echo "+ ip netns exec $(N a) python3 (200 x UDP 1000 bytes to 198.18.2
 x a ping -c 1 -W 1 198.18.2.1 | grep transmitted   # resolve neighbours first
 say "fault: tbf rate 1mbit burst 2kb limit 3kb on r2"
 x r tc qdisc add dev r2 root tbf rate 1mbit burst 2kb limit 3kb
-trace_start; burst; trace_stop "tbf overflow"
+trace_start; bt_start; burst; trace_stop "tbf overflow"; bt_stop
 x r tc -s qdisc show dev r2
 x r ip -s link show r2
 say "fault 2: pfifo limit 5 at a's own egress a0 under an htb class of 1mbit"

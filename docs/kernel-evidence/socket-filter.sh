@@ -12,7 +12,7 @@ time.sleep(20)'
 bgq b python3 -c 'import socket,time;u=socket.socket(2,2);u.bind(("198.18.2.1",5354));time.sleep(20)'
 sleep 0.4
 say "fault: 4 UDP datagrams a -> b:5353 (filtered socket)"
-trace_start; x a python3 -c 'import socket;s=socket.socket(2,2);[s.sendto(b"hello",("198.18.2.1",5353)) for _ in range(4)]'; sleep 0.3; trace_stop "socket filter"
+trace_start; bt_start; x a python3 -c 'import socket;s=socket.socket(2,2);[s.sendto(b"hello",("198.18.2.1",5353)) for _ in range(4)]'; sleep 0.3; trace_stop "socket filter"; bt_stop
 say "evidence"
 x b ss -u -a -n -m -p
 x b nstat -saz UdpInErrors UdpRcvbufErrors UdpInDatagrams UdpInCsumErrors

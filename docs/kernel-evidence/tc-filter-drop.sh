@@ -9,9 +9,10 @@ V4DROP="4,40 0 0 4294963200,21 0 1 2048,6 0 0 2,6 0 0 0,"
 say "fault 1: ingress filter on r1"
 x r tc qdisc add dev r1 clsact
 x r tc filter add dev r1 ingress bpf da bytecode "$V4DROP"
-trace_start
+trace_start; bt_start
 x a ping -c 4 -i 0.2 -W 1 198.18.2.1 | tail -2
 trace_stop "tc ingress"
+bt_stop
 say "evidence"
 x r tc -s qdisc show dev r1
 x r tc -s filter show dev r1 ingress
@@ -20,9 +21,10 @@ say "fault 2: egress filter on r2 (ingress one removed)"
 x r tc filter del dev r1 ingress
 x r tc qdisc add dev r2 clsact
 x r tc filter add dev r2 egress bpf da bytecode "$V4DROP"
-trace_start
+trace_start; bt_start
 x a ping -c 4 -i 0.2 -W 1 198.18.2.1 | tail -2
 trace_stop "tc egress"
+bt_stop
 x r tc -s qdisc show dev r2
 x r tc -s filter show dev r2 egress
 x r ip -s link show r2

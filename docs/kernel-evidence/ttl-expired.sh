@@ -22,6 +22,14 @@ x b ip route get 198.18.9.9 from 198.18.1.1 iif b0
 x r nstat -saz IpInHdrErrors IpForwDatagrams IcmpOutTimeExcds IcmpOutRedirects
 x b nstat -saz IpInHdrErrors IpForwDatagrams IcmpOutTimeExcds IcmpOutRedirects
 
+say "fault 3: a loop that returns the packet to its origin: r routes 198.18.9.0/24 back to a"
+x r ip route replace 198.18.9.0/24 via 198.18.1.1
+x a sysctl -qw net.ipv4.ip_forward=1
+trace_start; bt_start
+x a ping -c 3 -i 0.2 -W 1 198.18.9.9 | tail -2
+trace_stop "loop back to the origin"
+bt_stop
+x a sysctl -qw net.ipv4.ip_forward=0
 say "near miss: TTL 2 reaches b (one hop); TTL 1 to r's own address is local"
 x b sysctl -qw net.ipv4.ip_forward=0
 x r ip route del 198.18.9.0/24

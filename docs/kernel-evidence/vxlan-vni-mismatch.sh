@@ -10,7 +10,7 @@ x a ip addr add 198.19.4.1/24 dev vx0; x b ip addr add 198.19.4.2/24 dev vx0
 x a ip link set vx0 up; x b ip link set vx0 up
 x a ip neigh replace 198.19.4.2 lladdr "$(q b cat /sys/class/net/vx0/address)" dev vx0 nud permanent
 say "fault: VNI 100 -> VNI 200, ping the overlay address 198.19.4.2"
-trace_start; x a ping -c 3 -i 0.2 -W 1 198.19.4.2 | grep transmitted; trace_stop "vni mismatch"
+trace_start; bt_start; x a ping -c 3 -i 0.2 -W 1 198.19.4.2 | grep transmitted; trace_stop "vni mismatch"; bt_stop
 say "evidence"
 x a ip -d link show vx0 | grep -o "vxlan id [0-9]* .*dstport [0-9]*"
 x b ip -d link show vx0 | grep -o "vxlan id [0-9]* .*dstport [0-9]*"

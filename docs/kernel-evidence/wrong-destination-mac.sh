@@ -4,7 +4,7 @@
 routed
 say "fault: a's neighbour 198.18.1.254 -> 02:00:00:00:00:99 (permanent)"
 x a ip neigh replace 198.18.1.254 lladdr 02:00:00:00:00:99 dev a0 nud permanent
-trace_start; x a ping -c 4 -i 0.2 -W 1 198.18.2.1 | grep transmitted; trace_stop "wrong dst mac"
+trace_start; bt_start; x a ping -c 4 -i 0.2 -W 1 198.18.2.1 | grep transmitted; trace_stop "wrong dst mac"; bt_stop
 say "evidence"
 x a ip neigh show 198.18.1.254
 x r ip -br link show r1

@@ -15,7 +15,7 @@ x a ip neigh replace 198.18.1.254 lladdr "$(q r cat /sys/class/net/r1/address)" 
 for mode in xdpgeneric xdpdrv; do
   say "fault: $mode XDP_DROP on r1"
   attach $mode 1
-  trace_start; x a ping -c 3 -i 0.2 -W 1 198.18.2.1 | grep transmitted; trace_stop "$mode drop"
+  trace_start; bt_start; x a ping -c 3 -i 0.2 -W 1 198.18.2.1 | grep transmitted; trace_stop "$mode drop"; bt_stop
   x r ip -d link show r1 | grep -E "xdp|prog"
   x r ip -s link show r1 | sed -n 3,6p
   x r nstat -saz IpInReceives

@@ -6,7 +6,7 @@ udp() { x a python3 -c 'import socket;s=socket.socket(2,2);[s.sendto(b"hi",("198
 bgq b python3 -c 'import socket,time;u=socket.socket(2,2);u.bind(("198.18.2.1",5353));time.sleep(30)'; sleep 0.3
 say "fault 1: b: dir in action block for 198.18.1.1 -> 198.18.2.1"
 x b ip xfrm policy add src 198.18.1.1/32 dst 198.18.2.1/32 dir in action block
-trace_start; udp; trace_stop "in block"
+trace_start; bt_start; udp; trace_stop "in block"; bt_stop
 x b ip xfrm policy show
 x b cat /proc/net/xfrm_stat
 x b ip xfrm policy flush
@@ -18,7 +18,7 @@ x b cat /proc/net/xfrm_stat
 x b ip xfrm policy flush
 say "fault 3: r: dir fwd action block (forwarded)"
 x r ip xfrm policy add src 198.18.1.1/32 dst 198.18.2.1/32 dir fwd action block
-trace_start; udp; trace_stop "fwd block"
+trace_start; bt_start; udp; trace_stop "fwd block"; bt_stop
 x r cat /proc/net/xfrm_stat
 x r ip xfrm policy flush
 say "fault 4: a: dir out action block (locally generated)"
