@@ -19,7 +19,7 @@ import java.util.List;
  * @param checks the page's next checks with the interface, addresses, count and namespace filled in
  * @param counters the counters of the page that the rules read, with their values and increase
  * @param countersNotRead the page's counters nobody read here (the checks say how to read them)
- * @param causes the causes dropdx can prove behind this reason (none of them was proven here)
+ * @param causes the causes dropdx can prove behind this reason, planned ones left out (none of them was proven here)
  */
 public record UnexplainedDrop(
     String reason, String location, long count, String family, String title, String meaning, String netns, String iface,

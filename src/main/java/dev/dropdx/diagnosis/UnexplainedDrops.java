@@ -83,7 +83,7 @@ final class UnexplainedDrops {
       }
     }
     return new UnexplainedDrop(page.reason(), first.location(), count, page.family(), page.title(), page.meaning(), netns, iface,
-        src, dst, checks, read, notRead, page.causes());
+        src, dst, checks, read, notRead, page.causes().stream().filter(c -> !catalog.isPlanned(c)).toList());
   }
 
   /** The distinct values seen, comma-separated; null when none is known. */
