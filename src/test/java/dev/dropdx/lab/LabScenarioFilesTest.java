@@ -45,7 +45,8 @@ class LabScenarioFilesTest {
   @Test
   void everyShippedScenarioLoadsAndNamesAKnownCause() throws IOException {
     assertThat(LabScenarioCatalog.problems(DIR, JSON, knownCauses())).isEmpty();
-    assertThat(names()).hasSize(15).contains("rp-filter", "clean", "backlog-full");
+    assertThat(names()).hasSize(19).contains("rp-filter", "clean", "backlog-full", "netfilter-drop-legacy", "netfilter-drop-nft",
+        "conntrack-invalid", "neighbour-unresolved");
   }
 
   @ParameterizedTest
