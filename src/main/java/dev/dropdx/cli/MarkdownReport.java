@@ -2,6 +2,7 @@ package dev.dropdx.cli;
 
 import dev.dropdx.diagnosis.DiagnosisReport;
 import dev.dropdx.diagnosis.ExplainedDiagnosis;
+import dev.dropdx.diagnosis.UnexplainedDrop;
 import dev.dropdx.evidence.TrailStep;
 
 /** Markdown for incident tickets: verdict and diagnosis first, then the trail as a table. */
@@ -23,6 +24,7 @@ public final class MarkdownReport {
       d.verify().forEach(v -> sb.append("- `").append(v.replace("`", "'")).append("`\n"));
       sb.append('\n');
     }
+    appendUnexplained(sb, r);
     sb.append("### Trail\n\n| # | probe | backend | asked by | found | ms |\n|---|---|---|---|---|---|\n");
     for (TrailStep s : r.trail()) {
       sb.append("| ").append(s.step()).append(" | ").append(s.probe()).append(" | ").append(s.backend()).append(" | ")
@@ -30,6 +32,32 @@ public final class MarkdownReport {
     }
     r.notes().forEach(n -> sb.append("\n> ").append(n).append('\n'));
     return sb.toString();
+  }
+
+  /** Inconclusive: each group of the target's drops with its reason's page filled in; no cause is claimed. */
+  private static void appendUnexplained(StringBuilder sb, DiagnosisReport r) {
+    if (r.unexplained().isEmpty()) {
+      return;
+    }
+    sb.append("### What is known\n\nNo rule proved a cause. The target's drops by reason and location, each with its reason's page:\n\n");
+    for (UnexplainedDrop u : r.unexplained()) {
+      sb.append("#### `").append(u.reason()).append("` at `").append(u.location()).append("`: ").append(u.title()).append("\n\n");
+      sb.append(u.describe()).append(" (family ").append(u.family()).append(").\n\n").append(u.meaning()).append("\n\n");
+      if (!u.counters().isEmpty()) {
+        sb.append("**Counters read**\n\n");
+        u.counters().forEach(c -> sb.append("- ").append(c).append('\n'));
+        sb.append('\n');
+      }
+      if (!u.countersNotRead().isEmpty()) {
+        sb.append("Counters that move with it, not read here: ").append(String.join(", ", u.countersNotRead())).append("\n\n");
+      }
+      sb.append("**Next checks**\n\n");
+      u.checks().forEach(c -> sb.append("- `").append(c.replace("`", "'")).append("`\n"));
+      sb.append('\n');
+      if (!u.causes().isEmpty()) {
+        sb.append("Causes dropdx can prove behind it (none was proven here): ").append(String.join(", ", u.causes())).append("\n\n");
+      }
+    }
   }
 
   private static String cell(String s) {

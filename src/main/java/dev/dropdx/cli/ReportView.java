@@ -2,6 +2,7 @@ package dev.dropdx.cli;
 
 import dev.dropdx.diagnosis.DiagnosisReport;
 import dev.dropdx.diagnosis.ExplainedDiagnosis;
+import dev.dropdx.diagnosis.UnexplainedDrop;
 import dev.dropdx.evidence.TrailStep;
 import dev.dropdx.fact.Drop;
 import dev.dropdx.fact.HostFacts;
@@ -10,15 +11,32 @@ import dev.dropdx.fact.Target;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The JSON contract of design.md, as view records (never the internal objects). */
+/**
+ * The JSON contract of design.md, as view records (never the internal objects). {@code unexplained}
+ * is additive: empty unless the verdict is inconclusive.
+ */
 public record ReportView(
-    String verdict, List<ExplainedDiagnosis> diagnoses, List<TrailStep> trail, List<DropView> drops, HostView host,
+    String verdict, List<ExplainedDiagnosis> diagnoses, List<UnexplainedView> unexplained, List<TrailStep> trail, List<DropView> drops, HostView host,
     TargetView target, String stopReason, List<String> notes) {
 
   /** One drop as JSON shows it. */
   public record DropView(
       String location, String function, String reason, long count, String match, String netns, String iface,
       String src, String dst, Integer protocol) {}
+
+  /**
+   * The target's drops at one location for one reason that no rule explained, with the reason's
+   * page filled in: checks are commands with the interface, addresses and namespace put in.
+   */
+  public record UnexplainedView(
+      String reason, String location, long count, String family, String title, String meaning, String netns, String iface,
+      String src, String dst, List<String> checks, List<String> counters, List<String> countersNotRead, List<String> causes) {
+
+    static UnexplainedView of(UnexplainedDrop u) {
+      return new UnexplainedView(u.reason(), u.location(), u.count(), u.family(), u.title(), u.meaning(), u.netns(), u.iface(),
+          u.src(), u.dst(), u.checks(), u.counters(), u.countersNotRead(), u.causes());
+    }
+  }
 
   /** The host as JSON shows it. */
   public record HostView(String kernel, boolean root, String tracefs, boolean dropReasons, List<String> backends) {}
@@ -29,7 +47,7 @@ public record ReportView(
   public static ReportView of(DiagnosisReport r) {
     List<DropView> drops = r.drops().stream().map(ReportView::drop).toList();
     Target t = r.target();
-    return new ReportView(r.verdict().id(), r.diagnoses(), r.trail(), drops, host(r.host()),
+    return new ReportView(r.verdict().id(), r.diagnoses(), r.unexplained().stream().map(UnexplainedView::of).toList(), r.trail(), drops, host(r.host()),
         new TargetView(t.src(), t.dst(), t.protocol() == null ? null : Protocols.name(t.protocol()), t.dport(), t.iface(),
             t.netns()),
         r.stopReason(), r.notes());

@@ -2,6 +2,7 @@ package dev.dropdx.cli;
 
 import dev.dropdx.diagnosis.DiagnosisReport;
 import dev.dropdx.diagnosis.ExplainedDiagnosis;
+import dev.dropdx.diagnosis.UnexplainedDrop;
 import dev.dropdx.evidence.TrailStep;
 import dev.dropdx.fact.Drop;
 import dev.dropdx.fact.TargetMatch;
@@ -17,6 +18,7 @@ public final class TextReport {
     sb.append("\nTrail\n").append(trail(r.trail()));
     appendDrops(sb, r);
     sb.append("\nVerdict: ").append(r.verdict().id()).append("  (").append(r.stopReason()).append(")\n");
+    appendUnexplained(sb, r);
     for (ExplainedDiagnosis d : r.diagnoses()) {
       sb.append("\nDiagnosis #").append(d.rank()).append(": ").append(d.cause()).append(" - ").append(d.title()).append('\n');
       sb.append("\n  ").append(wrap(d.explanation(), "  ")).append('\n');
@@ -53,6 +55,34 @@ public final class TextReport {
     for (Drop d : r.drops()) {
       String tag = d.match() == TargetMatch.TARGET ? "matched " : d.match() == TargetMatch.OTHER ? "ignored " : "unfiltered";
       sb.append("  ").append(tag).append("  ").append(d.describe()).append('\n');
+    }
+  }
+
+  /** Inconclusive: what is known about each group of the target's drops, without claiming a cause. */
+  private static void appendUnexplained(StringBuilder sb, DiagnosisReport r) {
+    if (r.unexplained().isEmpty()) {
+      return;
+    }
+    sb.append("\nWhat is known (no rule proved a cause; each drop reason's page, filled in with what was seen)\n");
+    int n = 1;
+    for (UnexplainedDrop u : r.unexplained()) {
+      sb.append("\n  ").append(n++).append(". ").append(wrap(u.describe(), "     ")).append('\n');
+      sb.append("     ").append(u.reason()).append(": ").append(u.title()).append("  [family ").append(u.family()).append("]\n");
+      sb.append("     ").append(wrap(u.meaning(), "     ")).append('\n');
+      if (!u.counters().isEmpty()) {
+        sb.append("     Counters read:\n");
+        u.counters().forEach(c -> sb.append("       - ").append(c).append('\n'));
+      }
+      if (!u.countersNotRead().isEmpty()) {
+        sb.append("     Counters that move with it, not read here: ").append(wrap(String.join(", ", u.countersNotRead()), "       "))
+            .append('\n');
+      }
+      sb.append("     Next checks:\n");
+      u.checks().forEach(c -> sb.append("       - ").append(wrap(c, "         ")).append('\n'));
+      if (!u.causes().isEmpty()) {
+        sb.append("     Causes dropdx can prove behind ").append(u.reason()).append(" (none was proven here): ")
+            .append(String.join(", ", u.causes())).append('\n');
+      }
     }
   }
 

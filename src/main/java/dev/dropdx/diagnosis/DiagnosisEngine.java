@@ -6,6 +6,7 @@ import dev.dropdx.evidence.ReplayEvidence;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.Target;
 import dev.dropdx.knowledge.KnowledgeBaseProvider;
+import dev.dropdx.knowledge.ReasonCatalogProvider;
 import dev.dropdx.probe.ProbeCatalog;
 import dev.dropdx.probe.host.HostFactsDetector;
 import dev.dropdx.rules.RuleBook;
@@ -19,12 +20,15 @@ import org.springframework.stereotype.Component;
 public class DiagnosisEngine {
   private final RuleBookProvider rules;
   private final KnowledgeBaseProvider knowledge;
+  private final ReasonCatalogProvider reasons;
   private final ProbeCatalog probes;
   private final HostFactsDetector detector;
 
-  public DiagnosisEngine(RuleBookProvider rules, KnowledgeBaseProvider knowledge, ProbeCatalog probes, HostFactsDetector detector) {
+  public DiagnosisEngine(RuleBookProvider rules, KnowledgeBaseProvider knowledge, ReasonCatalogProvider reasons, ProbeCatalog probes,
+      HostFactsDetector detector) {
     this.rules = rules;
     this.knowledge = knowledge;
+    this.reasons = reasons;
     this.probes = probes;
     this.detector = detector;
   }
@@ -33,9 +37,10 @@ public class DiagnosisEngine {
   public DiagnosisReport diagnose(Target target, DiagnosisOptions options, Consumer<String> progress) {
     var book = rules.get(); // broken rules stop us before touching the host
     var kb = knowledge.get();
+    var pages = reasons.get();
     long start = System.nanoTime();
     HostFacts host = detector.detect();
-    return new DiagnosisSession(book, kb, new LiveEvidence(probes, host), host, target, options, progress, System::nanoTime, start).run();
+    return new DiagnosisSession(book, kb, pages, new LiveEvidence(probes, host), host, target, options, progress, System::nanoTime, start).run();
   }
 
   /**
@@ -49,7 +54,7 @@ public class DiagnosisEngine {
   /** Replays with a given rule book (e.g. a team's rules under test) instead of the active one. */
   public DiagnosisReport replay(RuleBook book, Target target, HostFacts host, List<RecordedProbe> recorded, DiagnosisOptions options) {
     var kb = knowledge.get();
-    return new DiagnosisSession(book, kb, new ReplayEvidence(probes, recorded), host, target, options, line -> { },
+    return new DiagnosisSession(book, kb, reasons.get(), new ReplayEvidence(probes, recorded), host, target, options, line -> { },
         System::nanoTime, System.nanoTime()).run();
   }
 }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param host the host's capabilities
  * @param verdict how it ended
  * @param diagnoses proven causes, most likely first
+ * @param unexplained when inconclusive: the target's drops by reason and location, each with its
+ *     reason's page filled in (what was seen, the counters read, the next checks); else empty
  * @param drops every drop seen (the target's and the ignored ones)
  * @param trail the reasoning, step by step
  * @param stopReason why the loop stopped
@@ -22,7 +24,8 @@ import java.util.List;
  * @param evidence every probe that ran, with its raw output (for evidence bundles)
  */
 public record DiagnosisReport(
-    Target target, HostFacts host, Verdict verdict, List<ExplainedDiagnosis> diagnoses, List<Drop> drops,
+    Target target, HostFacts host, Verdict verdict, List<ExplainedDiagnosis> diagnoses, List<UnexplainedDrop> unexplained,
+    List<Drop> drops,
     List<TrailStep> trail, String stopReason, List<String> notes, List<RecordedProbe> evidence) {
 
   /** What goes into the evidence bundle. */
@@ -34,6 +37,6 @@ public record DiagnosisReport(
   public DiagnosisReport withNotes(List<String> more) {
     List<String> all = new java.util.ArrayList<>(notes);
     all.addAll(more);
-    return new DiagnosisReport(target, host, verdict, diagnoses, drops, trail, stopReason, List.copyOf(all), evidence);
+    return new DiagnosisReport(target, host, verdict, diagnoses, unexplained, drops, trail, stopReason, List.copyOf(all), evidence);
   }
 }

@@ -3,6 +3,7 @@ package dev.dropdx.diagnosis;
 import dev.dropdx.evidence.EvidenceRecorder;
 import dev.dropdx.evidence.EvidenceSource;
 import dev.dropdx.evidence.TrailStep;
+import dev.dropdx.fact.Counter;
 import dev.dropdx.fact.Diagnosis;
 import dev.dropdx.fact.Drop;
 import dev.dropdx.fact.DropWatchSummary;
@@ -14,6 +15,7 @@ import dev.dropdx.knowledge.CauseEntry;
 import dev.dropdx.knowledge.CauseTemplates;
 import dev.dropdx.knowledge.CauseText;
 import dev.dropdx.knowledge.KnowledgeBase;
+import dev.dropdx.knowledge.ReasonCatalog;
 import dev.dropdx.knowledge.Templates;
 import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.rules.RuleBook;
@@ -34,7 +36,9 @@ import org.kie.api.runtime.KieSession;
  * One diagnosis: a Drools session holding the target and host facts; rules ask for evidence with
  * {@link ProbeRequest}s, this class runs the best one the host can run (through the
  * {@link EvidenceRecorder}, which keeps the trail and the raw output), inserts its facts, and fires
- * again, until a {@link Diagnosis} is proven, nothing more is asked, or the budget is spent.
+ * again, until a {@link Diagnosis} is proven, nothing more is asked, or the budget is spent. The
+ * page of each drop reason the target's drops show goes in as a fact too, so rules can ask the
+ * evidence it names; when nothing is proven, the report fills those pages in with what was seen.
  */
 final class DiagnosisSession {
   /** Bounds one fireAllRules, so two rules re-triggering each other cannot spin forever. */
@@ -42,6 +46,7 @@ final class DiagnosisSession {
 
   private final RuleBook rules;
   private final KnowledgeBase knowledge;
+  private final ReasonCatalog reasons;
   private final EvidenceRecorder recorder;
   private final HostFacts host;
   private final Target target;
@@ -51,13 +56,16 @@ final class DiagnosisSession {
   private final long start;
   private final List<String> notes = new ArrayList<>();
   private final Set<String> settled = new HashSet<>();
+  /** The drop reasons whose page is already in the session. */
+  private final Set<String> pagesInserted = new HashSet<>();
   /** How often each rule fired in the current round, to name the culprits when a round never settles. */
   private final Map<String, Integer> firedThisRound = new HashMap<>();
 
-  DiagnosisSession(RuleBook rules, KnowledgeBase knowledge, EvidenceSource evidence, HostFacts host, Target target,
-      DiagnosisOptions options, Consumer<String> progress, LongSupplier nanoTime, long start) {
+  DiagnosisSession(RuleBook rules, KnowledgeBase knowledge, ReasonCatalog reasons, EvidenceSource evidence, HostFacts host,
+      Target target, DiagnosisOptions options, Consumer<String> progress, LongSupplier nanoTime, long start) {
     this.rules = rules;
     this.knowledge = knowledge;
+    this.reasons = reasons;
     this.host = host;
     this.target = target;
     this.options = options;
@@ -115,6 +123,16 @@ final class DiagnosisSession {
       probesRun++;
       settled.add(next.get().key());
       recorder.run(next.get()).ifPresent(outcome -> outcome.facts().forEach(session::insert));
+      insertReasonPages(session);
+    }
+  }
+
+  /** Puts the page of every reason the target's drops show into the session, once each. */
+  private void insertReasonPages(KieSession session) {
+    for (Drop d : facts(session, Drop.class)) {
+      if (d.mayBeTarget() && pagesInserted.add(d.reason())) {
+        session.insert(reasons.pageOrFallback(d.reason()));
+      }
     }
   }
 
@@ -169,7 +187,10 @@ final class DiagnosisSession {
         .sorted(Comparator.comparingInt(Diagnosis::rank).thenComparing(Diagnosis::cause))
         .map(this::explain)
         .toList();
-    return new DiagnosisReport(target, host, verdict, explained, drops, trail, stop, List.copyOf(notes), recorder.recorded());
+    List<UnexplainedDrop> unexplained = verdict == Verdict.INCONCLUSIVE
+        ? new UnexplainedDrops(reasons).of(drops, facts(session, Counter.class), target) : List.of();
+    return new DiagnosisReport(target, host, verdict, explained, unexplained, drops, trail, stop, List.copyOf(notes),
+        recorder.recorded());
   }
 
   private ExplainedDiagnosis explain(Diagnosis d) {

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * One netfilter rule (or a base chain's policy) as iptables-save -c or nft -a list ruleset shows it.
  *
  * @param netns namespace name
- * @param source "iptables" (iptables-save) or "nftables" (nft list ruleset)
+ * @param source "iptables" (iptables-save), "iptables-legacy" (iptables-legacy-save, legacy x_tables
+ *     that iptables-nft-save only warns about) or "nftables" (nft list ruleset)
  * @param family ip, ip6, inet, arp, bridge, netdev ("ip" for iptables)
  * @param table table name (filter, nat, mangle, raw, or an nft table)
  * @param chain chain name
@@ -28,10 +29,19 @@ public record NetfilterRule(
     implements Evidence {
   private static final Pattern NUMBER = Pattern.compile("\\d+");
   private static final Pattern RANGE = Pattern.compile("(\\d+)\\s*[:-]\\s*(\\d+)");
+  // nft "ct state invalid" / "ct state { invalid, ... }", iptables "--ctstate INVALID" / "--state INVALID"
+  private static final Pattern INVALID_STATE = Pattern.compile(
+      "ct state (?:\\{[^}]*\\binvalid\\b|(?:[a-z]+,)*invalid\\b)|--(?:ct)?state (?:\\S*,)?INVALID\\b");
 
   /** True when the verdict discards the packet. */
   public boolean drops() {
     return "DROP".equals(verdict) || "REJECT".equals(verdict);
+  }
+
+  /** True when the rule matches packets conntrack classed as invalid (and not their negation). */
+  public boolean matchesInvalidState() {
+    return text != null && INVALID_STATE.matcher(text).find() && !text.contains("! --ctstate") && !text.contains("! --state")
+        && !text.contains("ct state != ");
   }
 
   /** True unless the rule names another protocol (an unknown protocol, -1, rules nothing out). */
@@ -64,15 +74,20 @@ public record NetfilterRule(
     return false;
   }
 
+  /** True for rules read through an iptables front end (nft-backed or legacy). */
+  public boolean iptables() {
+    return source.startsWith("iptables");
+  }
+
   /** family table chain, as nft names a chain. */
   public String where() {
-    return source.equals("iptables") ? "table " + table + ", chain " + chain : family + " " + table + ", chain " + chain;
+    return iptables() ? "table " + table + ", chain " + chain : family + " " + table + ", chain " + chain;
   }
 
   @Override
   public String describe() {
     String counters = packets < 0 ? "no counter" : packets + " packet(s), " + bytes + " byte(s)";
-    String what = policy ? "policy " + verdict : (source.equals("iptables") ? "rule " + handle + " \"" + text + "\""
+    String what = policy ? "policy " + verdict : (iptables() ? "rule " + handle + " \"" + text + "\""
         : "rule \"" + text + "\" (handle " + handle + ")");
     return source + " " + where() + ": " + what + ", " + counters + (netns.isEmpty() ? "" : " (netns " + netns + ")");
   }

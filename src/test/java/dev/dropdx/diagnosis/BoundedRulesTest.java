@@ -114,7 +114,7 @@ class BoundedRulesTest {
   private DiagnosisReport run(String drl, EvidenceSource evidence, DiagnosisOptions options) throws Exception {
     Files.writeString(rulesDir.resolve("hostile.drl"), drl);
     RuleBook book = new RuleBookLoader().load(List.of(rulesDir));
-    return new DiagnosisSession(book, new KnowledgeBase(Map.of()), evidence, host, target, options, line -> { }, nanos::get, nanos.get()).run();
+    return new DiagnosisSession(book, new KnowledgeBase(Map.of()), dev.dropdx.support.ReasonPages.shipped(), evidence, host, target, options, line -> { }, nanos::get, nanos.get()).run();
   }
 
   @Test

@@ -64,7 +64,7 @@ class HungCommandTest {
       }
     };
     long t0 = System.nanoTime();
-    DiagnosisReport report = new DiagnosisSession(new RuleBookLoader().load(List.of(rules)), new KnowledgeBase(Map.of()), evidence,
+    DiagnosisReport report = new DiagnosisSession(new RuleBookLoader().load(List.of(rules)), new KnowledgeBase(Map.of()), dev.dropdx.support.ReasonPages.shipped(), evidence,
         new HostFacts("test", true, "/sys/kernel/tracing", Map.of(), List.of(), List.of()), new Target("198.18.0.1", null, null, null, null, ""),
         new DiagnosisOptions(1, 12, 120), l -> { }, System::nanoTime, System.nanoTime()).run();
     assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).isLessThan(30);

@@ -47,6 +47,11 @@ class ReplayTest {
     // Other namespaces' drops recorded in the same window are attributed and ignored, not counted.
     assertThat(r.drops()).anySatisfy(d -> assertThat(d.match()).isEqualTo(TargetMatch.OTHER));
     assertThat(r.trail()).extracting(TrailStep::backend).anySatisfy(x -> assertThat(x).startsWith("replay of"));
+    // A proven cause: no "what is known" section, in any format.
+    assertThat(r.unexplained()).isEmpty();
+    assertThat(dev.dropdx.cli.TextReport.render(r)).doesNotContain("What is known");
+    assertThat(dev.dropdx.cli.MarkdownReport.render(r)).doesNotContain("What is known");
+    assertThat(dev.dropdx.cli.ReportView.of(r).unexplained()).isEmpty();
   }
 
   @Test
@@ -56,6 +61,14 @@ class ReplayTest {
     DiagnosisReport r = wiring.engine.replay(b.target(), b.host(), onlyWatch, options);
     assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
     assertThat(r.trail()).extracting(TrailStep::result).anySatisfy(x -> assertThat(x).startsWith("not run: not in the bundle"));
+    // What the recorded drops show is still said: IP_RPFILTER's page with the live interface, source and namespace.
+    assertThat(r.unexplained()).singleElement().satisfies(u -> {
+      assertThat(u.reason()).isEqualTo("IP_RPFILTER");
+      assertThat(u.netns()).isEqualTo("dropdx-lab-rpf-rx");
+      assertThat(u.causes()).containsExactly("rp-filter");
+      assertThat(u.checks()).contains("ip -n dropdx-lab-rpf-rx route get 198.18.2.1   (the way back to the source: is its dev rpf-rx0?)");
+      assertThat(u.countersNotRead()).containsExactly("TcpExtIPReversePathFilter");
+    });
   }
 
   @Test

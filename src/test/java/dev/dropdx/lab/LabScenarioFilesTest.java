@@ -35,11 +35,6 @@ class LabScenarioFilesTest {
     return LabScenarioCatalog.scenarios(DIR, JSON).stream().map(LabScenario::name);
   }
 
-  /** The scenarios that replaced a Java class: those have a golden recording of what the class built. */
-  static Stream<String> replacedClasses() {
-    return names().filter(n -> Files.exists(Path.of("src/test/resources/lab/golden/" + n + ".json")));
-  }
-
   static Set<String> knownCauses() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("knowledge-base"))) {
       return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).map(n -> n.replaceFirst("\\.json$", ""))
@@ -50,14 +45,13 @@ class LabScenarioFilesTest {
   @Test
   void everyShippedScenarioLoadsAndNamesAKnownCause() throws IOException {
     assertThat(LabScenarioCatalog.problems(DIR, JSON, knownCauses())).isEmpty();
-    assertThat(names()).hasSize(20).contains("rp-filter", "clean", "backlog-full",
-        // issue 13, branch c13-l4 (no Java class before them, so no golden recording)
-        "l4-checksum", "vxlan-vni-mismatch", "socket-filter", "xfrm-policy", "listen-queue-full");
-    assertThat(replacedClasses()).hasSize(15);
+    assertThat(names()).hasSize(24).contains("rp-filter", "clean", "backlog-full", "netfilter-drop-legacy", "netfilter-drop-nft",
+        "conntrack-invalid", "neighbour-unresolved", "l4-checksum", "vxlan-vni-mismatch", "socket-filter", "xfrm-policy",
+        "listen-queue-full");
   }
 
   @ParameterizedTest
-  @MethodSource("replacedClasses")
+  @MethodSource("names")
   void aScenarioBuildsWhatItsJavaClassBuilt(String name) throws Exception {
     LabScenario scenario = LabScenarioCatalog.scenarios(DIR, JSON).stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     ChildProcesses children = new ChildProcesses();

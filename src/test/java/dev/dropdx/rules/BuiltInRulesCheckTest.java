@@ -40,11 +40,10 @@ class BuiltInRulesCheckTest {
     List<DrlOutline.Conclusion> all = sources(Path.of("rules")).stream().flatMap(s -> new DrlOutline(s.text()).conclusions.stream()).toList();
     assertThat(all).extracting(DrlOutline.Conclusion::cause).containsOnly("rp-filter", "multicast-not-joined", "gre-version-set",
         "gre-no-handler", "vxlan-underlay-no-route", "accept-local", "no-socket", "netfilter-drop", "ip-checksum",
-        "socket-rcvbuf-full", "backlog-full", "no-route-input", "no-route-output",
-        // issue 13, branch c13-l4
-        "l4-checksum", "vxlan-vni-mismatch", "socket-filter", "xfrm-policy", "listen-queue-full");
+        "socket-rcvbuf-full", "backlog-full", "no-route-input", "no-route-output", "neighbour-unresolved", "conntrack-invalid",
+        "conntrack-table-full", "l4-checksum", "vxlan-vni-mismatch", "socket-filter", "xfrm-policy", "listen-queue-full");
     assertThat(all).hasSizeGreaterThanOrEqualTo(20).allSatisfy(c -> assertThat(c.bindingsFunction()).as(c.rule()).isNotNull());
-    assertThat(all.stream().map(DrlOutline.Conclusion::cause).distinct()).hasSize(18);
+    assertThat(all.stream().map(DrlOutline.Conclusion::cause).distinct()).hasSize(21);
   }
 
   @Test

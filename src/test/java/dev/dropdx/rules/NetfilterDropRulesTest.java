@@ -149,4 +149,62 @@ class NetfilterDropRulesTest {
       assertThat(h.diagnoses()).isEmpty();
     }
   }
+
+  // kernel-evidence netfilter-backends: iptables-legacy -A FORWARD -d 198.18.2.1 -j DROP, ping through r
+  private static final Target FWD_TARGET = new Target(null, "198.18.2.1", 1, null, null, NS);
+
+  private static Drop legacyDrop() {
+    return drop("nf_hook_slow", "NETFILTER_DROP", TargetMatch.TARGET, "r1", "198.18.1.1", "198.18.2.1", 1);
+  }
+
+  private static NetfilterRule legacy(String spec, boolean policy, String verdict, long packets) {
+    return new NetfilterRule(NS, "iptables-legacy", "ip", "filter", "FORWARD", "forward", policy, policy ? 0 : 1, spec, verdict, null,
+        null, packets, packets * 84);
+  }
+
+  @Test
+  void aLegacyIptablesRuleIsDiagnosedWithIptablesLegacyCommands() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(FWD_TARGET, legacyDrop(), new NetfilterScan(NS, "iptables-save iptables-legacy-save nft", 4),
+          legacy("-d 198.18.2.1/32 -j DROP", false, "DROP", 3), legacy("policy ACCEPT", true, "ACCEPT", 0)).fire();
+      assertThat(h.fired()).contains(IPT).doesNotContain(NFT, POLICY);
+      assertThat(h.diagnoses()).singleElement().satisfies(d -> {
+        assertThat(d.bindings()).containsEntry("source", "iptables-legacy").containsEntry("tool", "iptables-legacy")
+            .containsEntry("chain", "FORWARD").containsEntry("packets", "3").containsEntry("function", "nf_hook_slow");
+        assertThat(RuleHarness.words(d)).contains("iptables-legacy -t filter -D FORWARD -d 198.18.2.1/32 -j DROP")
+            .contains("iptables-legacy -t filter -L FORWARD -v -n -x --line-numbers").contains("legacy iptables tables")
+            .doesNotContain("nft delete");
+      });
+    }
+  }
+
+  @Test
+  void aLegacyDropPolicyThatCountedIsTheAnswerWhenNoRuleDid() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(FWD_TARGET, legacyDrop(), new NetfilterScan(NS, "iptables-save iptables-legacy-save", 3),
+          legacy("policy DROP", true, "DROP", 3)).fire();
+      assertThat(h.fired()).contains(POLICY);
+      assertThat(h.diagnoses()).singleElement()
+          .satisfies(d -> assertThat(RuleHarness.words(d)).contains("iptables-legacy -t filter -P FORWARD ACCEPT"));
+    }
+  }
+
+  @Test
+  void nearMissALegacyRuleForAnotherAddressThatCountedNothing() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(FWD_TARGET, legacyDrop(), new NetfilterScan(NS, "iptables-save iptables-legacy-save nft", 5),
+          legacy("-d 198.18.2.99/32 -j DROP", false, "DROP", 0), legacy("policy ACCEPT", true, "ACCEPT", 6)).fire();
+      assertThat(h.diagnoses()).isEmpty();
+    }
+  }
+
+  @Test
+  void aCtStateInvalidDropRuleIsLeftToConntrackInvalid() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(TARGET, nfDrop(TargetMatch.TARGET), new NetfilterScan(NS, "nft", 2),
+          nft("f", 3, "ct state invalid counter packets 5 bytes 200 drop", "DROP", null, 5)).fire();
+      assertThat(h.fired()).doesNotContain(IPT, NFT, POLICY);
+      assertThat(h.diagnoses()).filteredOn(d -> d.cause().equals("netfilter-drop")).isEmpty();
+    }
+  }
 }

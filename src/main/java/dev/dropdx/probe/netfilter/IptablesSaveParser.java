@@ -25,6 +25,14 @@ public final class IptablesSaveParser {
   private IptablesSaveParser() {}
 
   public static List<NetfilterRule> parse(String netns, String family, String output) {
+    return parse(netns, family, output, "iptables");
+  }
+
+  /**
+   * Parses with the given {@code source}: "iptables" for iptables-save, "iptables-legacy" for
+   * iptables-legacy-save (the legacy tables iptables-nft-save only warns about).
+   */
+  public static List<NetfilterRule> parse(String netns, String family, String output, String source) {
     List<NetfilterRule> rules = new ArrayList<>();
     String table = null;
     Map<String, Integer> positions = new HashMap<>();
@@ -44,7 +52,7 @@ public final class IptablesSaveParser {
       Matcher c = CHAIN.matcher(line);
       if (c.find()) {
         if (!c.group(2).equals("-")) { // "-": a user chain, it has no policy
-          rules.add(new NetfilterRule(netns, "iptables", family, table, c.group(1), hook(c.group(1)), true, 0,
+          rules.add(new NetfilterRule(netns, source, family, table, c.group(1), hook(c.group(1)), true, 0,
               "policy " + c.group(2), c.group(2).toUpperCase(Locale.ROOT), null, null, Long.parseLong(c.group(3)),
               Long.parseLong(c.group(4))));
         }
@@ -66,7 +74,7 @@ public final class IptablesSaveParser {
       Matcher d = DPORT.matcher(spec);
       long packets = r.group(1) == null ? -1 : Long.parseLong(r.group(1));
       long bytes = r.group(2) == null ? -1 : Long.parseLong(r.group(2));
-      rules.add(new NetfilterRule(netns, "iptables", family, table, chain, hook(chain), false, position, spec, verdict,
+      rules.add(new NetfilterRule(netns, source, family, table, chain, hook(chain), false, position, spec, verdict,
           p.find() ? p.group(1) : null, d.find() ? d.group(1).replace(',', ' ') : null, packets, bytes));
     }
     return rules;

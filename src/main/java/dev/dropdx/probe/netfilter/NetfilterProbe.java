@@ -21,12 +21,18 @@ import org.springframework.stereotype.Component;
  * Reads the netfilter ruleset of a namespace from both front ends, `iptables-save -c` and
  * `nft -a list ruleset`, with packet counters, so a rule can name the table, chain and rule that
  * drop and give the exact command to remove it. With iptables-nft both show the same rules; the
- * rules in DRL prefer the iptables view for tables iptables manages. Parameter: {@code netns}.
+ * rules in DRL prefer the iptables view for tables iptables manages. When iptables-save (the nft
+ * variant) warns that iptables-legacy tables exist, `iptables-legacy-save -c` is read too: those
+ * rules live outside nf_tables (the kernel drops at nf_hook_slow) and nft does not show them.
+ * Parameter: {@code netns}.
  */
 @Component
 public class NetfilterProbe implements Probe {
   private static final String IPTABLES = "iptables-save -c";
   private static final String NFT = "nft -a list ruleset";
+  private static final String LEGACY = "iptables-legacy-save -c";
+  /** What iptables-nft-save prints (exit 0) when legacy tables exist beside its own. */
+  static final String LEGACY_WARNING = "iptables-legacy tables present";
   private final CommandRunner runner;
 
   public NetfilterProbe(CommandRunner runner) {
@@ -54,7 +60,11 @@ public class NetfilterProbe implements Probe {
     String netns = request.params().getOrDefault("netns", "");
     RecordedSections.Writer raw = RecordedSections.writer();
     if (context.host().hasTool("iptables-save")) {
-      raw.section(IPTABLES, RawCommand.encode(runner.runIn(netns, List.of("iptables-save", "-c"), Duration.ofSeconds(10))));
+      CommandResult save = runner.runIn(netns, List.of("iptables-save", "-c"), Duration.ofSeconds(10));
+      raw.section(IPTABLES, RawCommand.encode(save));
+      if (warnsOfLegacy(save)) {
+        raw.section(LEGACY, RawCommand.encode(runner.runIn(netns, List.of("iptables-legacy-save", "-c"), Duration.ofSeconds(10))));
+      }
     }
     if (context.host().hasTool("nft")) {
       raw.section(NFT, RawCommand.encode(runner.runIn(netns, List.of("nft", "-a", "list", "ruleset"), Duration.ofSeconds(10))));
@@ -69,7 +79,7 @@ public class NetfilterProbe implements Probe {
     List<Object> facts = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<String> tools = new ArrayList<>();
-    RecordedSections recorded = RecordedSections.read(raw, IPTABLES, NFT);
+    RecordedSections recorded = RecordedSections.read(raw, IPTABLES, LEGACY, NFT);
     if (recorded.has(IPTABLES)) {
       CommandResult r = RawCommand.decode(recorded.section(IPTABLES));
       if (r.ok()) {
@@ -77,6 +87,16 @@ public class NetfilterProbe implements Probe {
         facts.addAll(IptablesSaveParser.parse(netns, "ip", r.stdout()));
       } else {
         notes.add("iptables-save failed: " + r.firstError());
+      }
+    }
+    if (recorded.has(LEGACY)) {
+      CommandResult r = RawCommand.decode(recorded.section(LEGACY));
+      if (r.ok()) {
+        tools.add("iptables-legacy-save");
+        facts.addAll(IptablesSaveParser.parse(netns, "ip", r.stdout(), "iptables-legacy"));
+      } else {
+        notes.add("iptables-save warns of iptables-legacy tables, but iptables-legacy-save failed: " + r.firstError()
+            + " (apt-get install iptables)");
       }
     }
     if (recorded.has(NFT)) {
@@ -97,4 +117,7 @@ public class NetfilterProbe implements Probe {
     return new ProbeOutcome(String.join("+", tools).isEmpty() ? "none" : String.join("+", tools), summary, facts, notes, raw);
   }
 
+  private static boolean warnsOfLegacy(CommandResult save) {
+    return save.stdout().contains(LEGACY_WARNING) || save.stderr().contains(LEGACY_WARNING);
+  }
 }

@@ -21,6 +21,11 @@ public class TracefsInstances {
   private static final Pattern OURS = Pattern.compile("dropdx-(\\d+)-\\d+");
   private final Set<TracefsInstance> open = ConcurrentHashMap.newKeySet();
   private final AtomicInteger sequence = new AtomicInteger();
+  /**
+   * Set once shutdown began: a watch whose backend was stopped by the shutdown must not fall
+   * through to another backend that creates a fresh instance after the clean-up ran.
+   */
+  private volatile boolean closing;
 
   public TracefsInstances() {
     Runtime.getRuntime().addShutdownHook(new Thread(this::closeAll, "dropdx-tracefs-cleanup"));
@@ -28,6 +33,7 @@ public class TracefsInstances {
 
   /** Creates a new instance under the tracefs mount, after removing stale ones of dead runs. */
   public TracefsInstance create(Path tracefs) {
+    refuseWhenClosing();
     removeStale(tracefs);
     Path dir = tracefs.resolve("instances").resolve("dropdx-" + ProcessHandle.current().pid() + "-" + sequence.incrementAndGet());
     try {
@@ -43,6 +49,11 @@ public class TracefsInstances {
       removeDir(dir);
     });
     open.add(self[0]);
+    if (closing) {
+      // Shutdown started while this one was being made: remove it here, closeAll may have missed it.
+      self[0].close();
+      refuseWhenClosing();
+    }
     return self[0];
   }
 
@@ -72,7 +83,14 @@ public class TracefsInstances {
     return open.size();
   }
 
+  private void refuseWhenClosing() {
+    if (closing) {
+      throw new IllegalStateException("dropdx is stopping: no new tracefs instance");
+    }
+  }
+
   private void closeAll() {
+    closing = true;
     for (TracefsInstance i : Set.copyOf(open)) {
       i.close();
     }

@@ -1,0 +1,2 @@
+/** Connection-tracking statistics of a namespace. */
+package dev.dropdx.probe.conntrack;
