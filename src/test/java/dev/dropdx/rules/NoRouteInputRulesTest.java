@@ -92,8 +92,8 @@ class NoRouteInputRulesTest {
   void nearMissForwardingDisabledReasonAndSomeoneElsesDropsAskNothing() {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(drop("ip_error", "IP_INADDRERRORS", TargetMatch.TARGET, IF, SRC, DST, 1), noRoute(TargetMatch.OTHER)).fire();
-      assertThat(h.requests("route")).isEmpty();
-      assertThat(h.requests("sysctl")).isEmpty();
+      // IP_INADDRERRORS belongs to forwarding-disabled, which asks its own questions: none from no-route-input.
+      assertThat(h.requests()).noneMatch(r -> r.askedBy().startsWith("no-route-input"));
       assertThat(h.requests("counters")).isEmpty();
     }
   }
