@@ -23,7 +23,10 @@ public final class RouteDecisionParser {
 
   private RouteDecisionParser() {}
 
-  /** The decision for a packet from {@code src} (may be null) to {@code dst}, arriving on {@code iif} (null: sent locally). */
+  /**
+   * The decision for a packet from {@code src} (may be null) to {@code dst}, arriving on {@code iif}
+   * (null: sent locally, which rules see as arriving on lo, as the kernel's output lookup does).
+   */
   public static RouteDecision decide(String netns, String src, String dst, String iif, String rules, String routes) {
     List<Route> table = routes(routes);
     boolean threw = false;
@@ -42,7 +45,7 @@ public final class RouteDecisionParser {
       if (rule == null || (src == null && !rule.from.equals("all"))) {
         return new RouteDecision(netns, src, dst, iif, "unknown", "rule", null, pref, line);
       }
-      if (!covers(rule.from, src) || !covers(rule.to, dst) || (rule.iif != null && !rule.iif.equals(iif))) {
+      if (!covers(rule.from, src) || !covers(rule.to, dst) || (rule.iif != null && !rule.iif.equals(iif == null ? "lo" : iif))) {
         continue;
       }
       if (TYPED_ACTIONS.contains(rule.action)) {

@@ -114,4 +114,12 @@ class RouteDecisionParserTest {
     assertThat(broken.facts()).isEmpty();
     assertThat(broken.notes()).singleElement().asString().contains("could not be read");
   }
+
+  @Test
+  void aLocallySentPacketMatchesIifLoRulesAndAnUnknownSourceCannotMatchAFromRule() {
+    String rules = "0:\tfrom all lookup local\n50:\tfrom all iif lo lookup 100\n32766:\tfrom all lookup main\n";
+    assertThat(RouteDecisionParser.decide("r", null, B, null, rules, ROUTER_ROUTES + "blackhole 198.18.2.1 table 100 \n").type()).isEqualTo("blackhole");
+    String fromRule = "0:\tfrom all lookup local\n50:\tfrom 198.18.1.1 lookup 100\n32766:\tfrom all lookup main\n";
+    assertThat(RouteDecisionParser.decide("r", null, B, null, fromRule, ROUTER_ROUTES).type()).isEqualTo("unknown");
+  }
 }
