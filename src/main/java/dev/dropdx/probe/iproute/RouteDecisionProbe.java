@@ -13,6 +13,8 @@ import dev.dropdx.probe.exec.CommandRunner;
 import dev.dropdx.probe.exec.RawCommand;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,6 +67,15 @@ public class RouteDecisionProbe implements Probe {
     RouteDecision d = RouteDecisionParser.decide(netns, request.param("from"), request.param("to"), request.param("iif"), rules.stdout(),
         routes.stdout());
     return new ProbeOutcome("iproute2", d.describe(), List.of(d), List.of(), raw);
+  }
+
+  /**
+   * The rules and tables are the whole namespace's: a recording for any packet of the same
+   * namespace (as `collect` makes) answers the decision for another, which is walked again.
+   */
+  @Override
+  public Optional<String> answerFrom(Map<String, String> recordedParams, String recordedRaw, ProbeRequest wanted) {
+    return Probe.same(recordedParams, wanted, "netns") ? Optional.of(recordedRaw) : Optional.empty();
   }
 
   private static String strip(String section) {

@@ -122,4 +122,12 @@ class RouteDecisionParserTest {
     String fromRule = "0:\tfrom all lookup local\n50:\tfrom 198.18.1.1 lookup 100\n32766:\tfrom all lookup main\n";
     assertThat(RouteDecisionParser.decide("r", null, B, null, fromRule, ROUTER_ROUTES).type()).isEqualTo("unknown");
   }
+
+  @Test
+  void aRecordingOfTheSameNamespaceAnswersAnyPacketsDecision() {
+    RouteDecisionProbe probe = new RouteDecisionProbe(null);
+    ProbeRequest wanted = ProbeRequest.of("route-decision", 40, "test", "why", "netns", "r", "to", B, "from", A, "iif", "r1");
+    assertThat(probe.answerFrom(java.util.Map.of("netns", "r", "to", "198.18.9.9"), "RAW", wanted)).contains("RAW");
+    assertThat(probe.answerFrom(java.util.Map.of("netns", "other", "to", B), "RAW", wanted)).isEmpty();
+  }
 }
