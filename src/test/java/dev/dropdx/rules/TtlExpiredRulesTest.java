@@ -52,7 +52,7 @@ class TtlExpiredRulesTest {
       assertThat(h.fired()).contains(PROVEN);
       Diagnosis d = h.diagnoses().get(0);
       assertThat(d.cause()).isEqualTo("ttl-expired");
-      assertThat(d.bindings()).containsEntry("outDev", "ttl-r2").containsEntry("iface", IF);
+      assertThat(d.bindings()).containsEntry("outDev", "ttl-r2").containsEntry("iface", IF).containsEntry("path", "onward");
       assertThat(RuleHarness.words(d)).contains("IpInHdrErrors = 40 (+5").contains("routing loop")
           .contains("ip -n " + NS + " route get " + B + " from " + A + " iif " + IF);
       assertThat(h.requests()).noneMatch(r -> r.askedBy().startsWith("ttl-expired"));
@@ -82,6 +82,18 @@ class TtlExpiredRulesTest {
       h.insert(inhdr("ip_rcv_core", TargetMatch.TARGET), inhdr("ip_forward", TargetMatch.OTHER)).fire();
       assertThat(h.requests()).noneMatch(r -> r.askedBy().startsWith("ttl-expired"));
       assertThat(h.diagnoses()).isEmpty();
+    }
+  }
+
+  @Test
+  void aRouteThatSendsThePacketsBackOutWhereTheyCameInNamesTheLoop() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(drop("ip_forward", "IP_INHDR", TargetMatch.TARGET, "ttl-r2", A, "198.18.9.9", 1), counter("IpInHdrErrors", 5),
+          counter("IcmpOutTimeExcds", 1), new RouteLookup(NS, "input", "198.18.9.9", A, "ttl-r2", "ttl-r2", "unicast", null)).fire();
+      assertThat(h.diagnoses()).singleElement().satisfies(d -> {
+        assertThat(d.bindings()).containsEntry("path", "back");
+        assertThat(RuleHarness.words(d)).contains("a routing loop between this host and that neighbour").contains("Break the loop");
+      });
     }
   }
 }
