@@ -37,8 +37,13 @@ class ReasonPageRendererTest {
 
   @Test
   void causesWithoutAnEntryYetAreMarkedPlanned() {
-    assertThat(render(renderer::show, "IP_INADDRERRORS")).contains("forwarding-disabled (planned)").contains("no-route-input")
+    // Every cause a page names gets its entry in time, so take one away to see the marker.
+    var known = KnowledgeBase.load(Path.of("knowledge-base"), json).all().stream().map(CauseEntry::id)
+        .filter(id -> !id.equals("forwarding-disabled")).collect(Collectors.toSet());
+    ReasonPageRenderer withoutOne = new ReasonPageRenderer(ReasonCatalog.load(Path.of("knowledge-base/reasons"), known, json));
+    assertThat(render(withoutOne::show, "IP_INADDRERRORS")).contains("forwarding-disabled (planned)").contains("no-route-input")
         .doesNotContain("no-route-input (planned)");
+    assertThat(render(renderer::show, "IP_INADDRERRORS")).contains("forwarding-disabled").doesNotContain("(planned)");
   }
 
   @Test

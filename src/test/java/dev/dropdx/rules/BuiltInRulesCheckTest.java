@@ -41,9 +41,10 @@ class BuiltInRulesCheckTest {
     assertThat(all).extracting(DrlOutline.Conclusion::cause).containsOnly("rp-filter", "multicast-not-joined", "gre-version-set",
         "gre-no-handler", "vxlan-underlay-no-route", "accept-local", "no-socket", "netfilter-drop", "ip-checksum",
         "socket-rcvbuf-full", "backlog-full", "no-route-input", "no-route-output", "neighbour-unresolved", "conntrack-invalid",
-        "conntrack-table-full", "l4-checksum", "vxlan-vni-mismatch", "socket-filter", "xfrm-policy", "listen-queue-full");
+        "conntrack-table-full", "l4-checksum", "vxlan-vni-mismatch", "socket-filter", "xfrm-policy", "listen-queue-full",
+        "forwarding-disabled", "ttl-expired", "route-localnet");
     assertThat(all).hasSizeGreaterThanOrEqualTo(20).allSatisfy(c -> assertThat(c.bindingsFunction()).as(c.rule()).isNotNull());
-    assertThat(all.stream().map(DrlOutline.Conclusion::cause).distinct()).hasSize(21);
+    assertThat(all.stream().map(DrlOutline.Conclusion::cause).distinct()).hasSize(24);
   }
 
   @Test

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dropdx.fact.Diagnosis;
 import dev.dropdx.fact.Drop;
 import dev.dropdx.fact.Counter;
+import dev.dropdx.fact.RouteDecision;
 import dev.dropdx.fact.TargetMatch;
 import dev.dropdx.support.RuleHarness;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,16 @@ class NoRouteInputRulesTest {
 
   private static Drop noRoute(TargetMatch match) {
     return drop("ip_error", "IP_INNOROUTES", match, IF, SRC, DST, 1);
+  }
+
+  private static RouteDecision decision(String type, String via, String table, String pref, String entry) {
+    return new RouteDecision(NS, SRC, DST, IF, type, via, table, pref, entry);
+  }
+
+  private static final RouteDecision MISSING = decision("missing", "none", null, null, null);
+
+  private static Drop notSpecified(TargetMatch match) {
+    return drop("ip_error", "NOT_SPECIFIED", match, IF, SRC, DST, 1);
   }
 
   private static Counter noRoutes(long increase) {
@@ -52,20 +63,25 @@ class NoRouteInputRulesTest {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(noRoute(TargetMatch.TARGET), sysctl("net.ipv4.conf.rin-rx0.forwarding", "1"),
           inputRouteFails(DST, SRC, IF, "Network is unreachable"), noRoutes(5)).fire();
+      // The error alone does not name the route type: the rule and entry that decide are asked for.
+      assertThat(h.requests("route-decision")).singleElement().satisfies(r -> assertThat(r.param("iif")).isEqualTo(IF));
+      assertThat(h.diagnoses()).isEmpty();
+      h.insert(MISSING).fire();
       assertThat(h.fired()).contains(PROVEN);
       Diagnosis d = h.diagnoses().get(0);
       assertThat(d.cause()).isEqualTo("no-route-input");
       assertThat(d.bindings()).containsEntry("dst", DST).containsEntry("iface", IF).containsEntry("inputError", "Network is unreachable")
-          .containsEntry("forwardingKey", "net.ipv4.conf.rin-rx0.forwarding");
-      assertThat(d.evidence()).hasSize(4);
-      assertThat(h.requests()).isEmpty();
+          .containsEntry("forwardingKey", "net.ipv4.conf.rin-rx0.forwarding").containsEntry("routeKind", "missing");
+      assertThat(d.evidence()).hasSize(5);
+      assertThat(RuleHarness.words(d)).contains("not even a default route").contains("IpExtInNoRoutes");
+      assertThat(h.requests()).noneMatch(r -> r.askedBy().startsWith("no-route-input"));
     }
   }
 
   @Test
   void nearMissTheRouteExistsConcludesNothing() {
     try (RuleHarness h = new RuleHarness()) {
-      h.insert(noRoute(TargetMatch.TARGET), sysctl("net.ipv4.conf.rin-rx0.forwarding", "1"), inputRoute(DST, SRC, IF), noRoutes(5)).fire();
+      h.insert(noRoute(TargetMatch.TARGET), sysctl("net.ipv4.conf.rin-rx0.forwarding", "1"), inputRoute(DST, SRC, IF), noRoutes(5), MISSING).fire();
       assertThat(h.diagnoses()).isEmpty();
     }
   }
@@ -74,7 +90,7 @@ class NoRouteInputRulesTest {
   void nearMissForwardingOffConcludesNothing() {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(noRoute(TargetMatch.TARGET), sysctl("net.ipv4.conf.rin-rx0.forwarding", "0"),
-          inputRouteFails(DST, SRC, IF, "No route to host"), noRoutes(5)).fire();
+          inputRouteFails(DST, SRC, IF, "No route to host"), noRoutes(5), MISSING).fire();
       assertThat(h.diagnoses()).isEmpty();
     }
   }
@@ -83,7 +99,7 @@ class NoRouteInputRulesTest {
   void nearMissTheCounterDoesNotGrowConcludesNothing() {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(noRoute(TargetMatch.TARGET), sysctl("net.ipv4.conf.rin-rx0.forwarding", "1"),
-          inputRouteFails(DST, SRC, IF, "Network is unreachable"), noRoutes(0)).fire();
+          inputRouteFails(DST, SRC, IF, "Network is unreachable"), noRoutes(0), MISSING).fire();
       assertThat(h.diagnoses()).isEmpty();
     }
   }
@@ -92,9 +108,94 @@ class NoRouteInputRulesTest {
   void nearMissForwardingDisabledReasonAndSomeoneElsesDropsAskNothing() {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(drop("ip_error", "IP_INADDRERRORS", TargetMatch.TARGET, IF, SRC, DST, 1), noRoute(TargetMatch.OTHER)).fire();
-      assertThat(h.requests("route")).isEmpty();
-      assertThat(h.requests("sysctl")).isEmpty();
+      // IP_INADDRERRORS belongs to forwarding-disabled, which asks its own questions: none from no-route-input.
+      assertThat(h.requests()).noneMatch(r -> r.askedBy().startsWith("no-route-input"));
       assertThat(h.requests("counters")).isEmpty();
+    }
+  }
+
+  private static final String TYPED = "no-route-input: the host forwards but a blackhole, unreachable or prohibit route or rule discards the packet";
+
+  @Test
+  void aNotSpecifiedDropAtIpErrorAsksTheSameQuestionsButNoCounter() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(notSpecified(TargetMatch.TARGET), inputRouteFails(DST, SRC, IF, "Invalid argument")).fire();
+      assertThat(h.requests("sysctl")).singleElement().satisfies(r -> assertThat(r.askedBy()).startsWith("no-route-input"));
+      assertThat(h.requests("route-decision")).singleElement().satisfies(r -> {
+        assertThat(r.param("to")).isEqualTo(DST);
+        assertThat(r.param("from")).isEqualTo(SRC);
+      });
+      assertThat(h.requests("counters")).isEmpty();
+    }
+  }
+
+  @Test
+  void aBlackholeRouteInMainIsDiagnosedWithItsDeleteCommand() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(notSpecified(TargetMatch.TARGET), sysctl("net.ipv4.conf.rin-rx0.forwarding", "1"), inputRouteFails(DST, SRC, IF, "Invalid argument"),
+          decision("blackhole", "route", "main", "32766", "blackhole 198.18.99.1")).fire();
+      assertThat(h.fired()).contains(TYPED);
+      Diagnosis d = h.diagnoses().get(0);
+      assertThat(d.bindings()).containsEntry("routeKind", "blackhole").containsEntry("routePrefix", DST).containsEntry("reason", "NOT_SPECIFIED");
+      assertThat(RuleHarness.words(d)).contains("a blackhole route")
+          .contains("ip -n " + NS + " route del blackhole 198.18.99.1 table main").contains("no IP counter counts these drops");
+    }
+  }
+
+  @Test
+  void aProhibitRuleUnderPolicyRoutingIsDiagnosedWithTheRuleToDelete() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(notSpecified(TargetMatch.UNFILTERED), sysctl("net.ipv4.conf.rin-rx0.forwarding", "1"),
+          inputRouteFails(DST, SRC, IF, "Permission denied"), decision("prohibit", "rule", null, "100", "100:\tfrom 198.18.20.1 prohibit")).fire();
+      assertThat(h.diagnoses()).singleElement().satisfies(d -> {
+        assertThat(d.bindings()).containsEntry("routeKind", "prohibit-rule");
+        assertThat(RuleHarness.words(d)).contains("ip -n " + NS + " rule del pref 100").contains("action is prohibit");
+      });
+    }
+  }
+
+  @Test
+  void aThrowRouteWithNothingBehindItIsDiagnosedAsThrow() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(noRoute(TargetMatch.TARGET), sysctl("net.ipv4.conf.rin-rx0.forwarding", "1"), inputRouteFails(DST, SRC, IF, "Network is unreachable"),
+          noRoutes(2), decision("throw", "route", "main", "32766", "throw 198.18.99.1")).fire();
+      assertThat(h.diagnoses()).singleElement().satisfies(d -> assertThat(RuleHarness.words(d)).contains("a throw route")
+          .contains("route del throw 198.18.99.1 table main"));
+    }
+  }
+
+  @Test
+  void nearMissTheKernelsAnswerDisagreesWithTheTypeConcludesNothing() {
+    // A blackhole entry exists but the kernel says "No route to host": something else decides.
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(notSpecified(TargetMatch.TARGET), sysctl("net.ipv4.conf.rin-rx0.forwarding", "1"), inputRouteFails(DST, SRC, IF, "No route to host"),
+          decision("blackhole", "route", "100", "100", "blackhole 198.18.99.1 table 100")).fire();
+      assertThat(h.diagnoses()).isEmpty();
+    }
+  }
+
+  @Test
+  void nearMissAnUnknownOrUnicastDecisionOrForwardingOffConcludesNothing() {
+    for (RouteDecision r : java.util.List.of(decision("unknown", "rule", null, "90", "90:\tfrom all fwmark 0x1 lookup 100"),
+        decision("unicast", "route", "main", "32766", "198.18.99.0/24 dev x"))) {
+      try (RuleHarness h = new RuleHarness()) {
+        h.insert(notSpecified(TargetMatch.TARGET), sysctl("net.ipv4.conf.rin-rx0.forwarding", "1"), inputRouteFails(DST, SRC, IF, "Invalid argument"), r)
+            .fire();
+        assertThat(h.diagnoses()).as(r.type()).isEmpty();
+      }
+    }
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(notSpecified(TargetMatch.TARGET), sysctl("net.ipv4.conf.rin-rx0.forwarding", "0"), inputRouteFails(DST, SRC, IF, "Invalid argument"),
+          decision("blackhole", "route", "main", "32766", "blackhole 198.18.99.1")).fire();
+      assertThat(h.diagnoses()).isEmpty();
+    }
+  }
+
+  @Test
+  void nearMissNotSpecifiedElsewhereOrSomeoneElsesAsksNothing() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(drop("ip_rcv_finish_core", "NOT_SPECIFIED", TargetMatch.TARGET, IF, SRC, DST, 1), notSpecified(TargetMatch.OTHER)).fire();
+      assertThat(h.requests()).noneMatch(r -> r.askedBy().startsWith("no-route-input"));
     }
   }
 }

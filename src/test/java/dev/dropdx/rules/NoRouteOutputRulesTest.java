@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dropdx.fact.Diagnosis;
 import dev.dropdx.fact.Drop;
 import dev.dropdx.fact.Counter;
+import dev.dropdx.fact.RouteDecision;
 import dev.dropdx.fact.TargetMatch;
 import dev.dropdx.support.RuleHarness;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,12 @@ class NoRouteOutputRulesTest {
   private static Drop outDrop(TargetMatch match) {
     return drop("__ip_queue_xmit", "IP_OUTNOROUTES", match, null, SRC, DST, 6);
   }
+
+  private static RouteDecision decision(String type, String via, String table, String entry) {
+    return new RouteDecision(NS, SRC, DST, null, type, via, table, table == null ? null : "32766", entry);
+  }
+
+  private static final RouteDecision MISSING = decision("missing", "none", null, null);
 
   private static Counter outNoRoutes(long increase) {
     return new Counter(NS, "IpOutNoRoutes", 568, increase, 1);
@@ -48,20 +55,29 @@ class NoRouteOutputRulesTest {
   void noOutputRouteAndAGrowingCounterIsDiagnosed() {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(outDrop(TargetMatch.TARGET), outputRouteFails(DST, "Network is unreachable"), outNoRoutes(4)).fire();
+      // The error alone does not name the route type: the deciding rule and entry are asked for.
+      assertThat(h.requests("route-decision")).singleElement().satisfies(r -> {
+        assertThat(r.param("to")).isEqualTo(DST);
+        assertThat(r.param("from")).isEqualTo(SRC);
+        assertThat(r.param("iif")).isNull();
+      });
+      assertThat(h.diagnoses()).isEmpty();
+      h.insert(MISSING).fire();
       assertThat(h.fired()).contains(PROVEN);
       Diagnosis d = h.diagnoses().get(0);
       assertThat(d.cause()).isEqualTo("no-route-output");
       assertThat(d.bindings()).containsEntry("dst", DST).containsEntry("src", SRC).containsEntry("function", "__ip_queue_xmit")
-          .containsEntry("outputError", "Network is unreachable");
-      assertThat(d.evidence()).hasSize(3);
-      assertThat(h.requests()).isEmpty();
+          .containsEntry("outputError", "Network is unreachable").containsEntry("routeKind", "missing");
+      assertThat(d.evidence()).hasSize(4);
+      assertThat(RuleHarness.words(d)).contains("not even a default route");
+      assertThat(h.requests()).noneMatch(r -> r.askedBy().startsWith("no-route-output"));
     }
   }
 
   @Test
   void nearMissTheRouteExistsConcludesNothing() {
     try (RuleHarness h = new RuleHarness()) {
-      h.insert(outDrop(TargetMatch.TARGET), outputRoute(DST, "rout-tx0"), outNoRoutes(4)).fire();
+      h.insert(outDrop(TargetMatch.TARGET), outputRoute(DST, "rout-tx0"), outNoRoutes(4), MISSING).fire();
       assertThat(h.diagnoses()).isEmpty();
     }
   }
@@ -69,7 +85,7 @@ class NoRouteOutputRulesTest {
   @Test
   void nearMissTheCounterDoesNotGrowConcludesNothing() {
     try (RuleHarness h = new RuleHarness()) {
-      h.insert(outDrop(TargetMatch.TARGET), outputRouteFails(DST, "Network is unreachable"), outNoRoutes(0)).fire();
+      h.insert(outDrop(TargetMatch.TARGET), outputRouteFails(DST, "Network is unreachable"), outNoRoutes(0), MISSING).fire();
       assertThat(h.diagnoses()).isEmpty();
     }
   }
@@ -89,6 +105,30 @@ class NoRouteOutputRulesTest {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(outDrop(TargetMatch.OTHER)).fire();
       assertThat(h.requests()).noneMatch(r -> r.askedBy().startsWith("no-route-output:"));
+    }
+  }
+
+  @Test
+  void aConnectionThatMeetsABlackholeRouteIsDiagnosedWithItsDeleteCommand() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(outDrop(TargetMatch.TARGET), outputRouteFails(DST, "Invalid argument"), outNoRoutes(4),
+          decision("blackhole", "route", "main", "blackhole 198.18.31.0/24")).fire();
+      assertThat(h.diagnoses()).singleElement().satisfies(d -> {
+        assertThat(d.bindings()).containsEntry("routeKind", "blackhole").containsEntry("routePrefix", "198.18.31.0/24");
+        assertThat(RuleHarness.words(d)).contains("a blackhole route").contains("ip -n " + NS + " route del blackhole 198.18.31.0/24 table main")
+            .contains("instead of 'Invalid argument'");
+      });
+    }
+  }
+
+  @Test
+  void nearMissTheKernelsAnswerDisagreesWithTheTypeOrTheWalkCannotTellConcludesNothing() {
+    for (RouteDecision r : java.util.List.of(decision("blackhole", "route", "main", "blackhole 198.18.31.0/24"),
+        decision("unknown", "rule", null, "50:\tfrom all fwmark 0x1 lookup 100"))) {
+      try (RuleHarness h = new RuleHarness()) {
+        h.insert(outDrop(TargetMatch.TARGET), outputRouteFails(DST, "Network is unreachable"), outNoRoutes(4), r).fire();
+        assertThat(h.diagnoses()).as(r.type()).isEmpty();
+      }
     }
   }
 }
