@@ -34,7 +34,7 @@ final class UnexplainedDrops {
   }
 
   /**
-   * The groups, the most packets first.
+   * The groups, the most packets first; within a group, the busiest drop first.
    *
    * @param drops every drop of the session (others' packets are left out here)
    * @param counters every counter the rules read
@@ -42,7 +42,10 @@ final class UnexplainedDrops {
    */
   List<UnexplainedDrop> of(List<Drop> drops, List<Counter> counters, Target target) {
     Map<List<String>, List<Drop>> groups = new LinkedHashMap<>();
+    // The session hands facts over in no fixed order: the busiest drop first makes "the first" mean something.
     drops.stream().filter(Drop::mayBeTarget)
+        .sorted(Comparator.comparingLong(Drop::count).reversed().thenComparing(d -> String.valueOf(d.src()))
+            .thenComparing(d -> String.valueOf(d.iface())))
         .forEach(d -> groups.computeIfAbsent(List.of(d.reason(), d.location()), k -> new ArrayList<>()).add(d));
     return groups.values().stream()
         .map(g -> group(g, counters, target))
