@@ -19,7 +19,7 @@ package dev.dropdx.fact;
  * @param rxDropped RX dropped counter, -1 when unknown
  * @param txDropped TX dropped counter, -1 when unknown
  * @param rxOtherhostDropped frames dropped because their destination MAC was another host's
- *     ("otherhost" of `ip -s -s link`), -1 when the kernel or iproute2 does not report it
+ *     ("otherhost" of `ip -s -s link`, printed only when not 0), -1 when no statistics were read
  * @param bridgePortState the STP state of the device as a bridge port (blocking, listening,
  *     learning, forwarding, disabled), null when it is not a bridge port
  */

@@ -55,22 +55,35 @@ public final class LinkInfoParser {
           }
         }
         i++;
-      } else if ((m = LINK.matcher(line)).find()) {
-        mac = m.group(1) != null && m.group(1).contains(":") ? m.group(1) : null;
       } else if ((m = PROG.matcher(line)).find()) {
         prog = m.group(1);
       } else if ((m = PORT_STATE.matcher(line)).find()) {
         portState = m.group(1);
-      } else if (kind.isEmpty() && DETAILS.matcher(line).find() && i + 1 < lines.size()) {
-        // -d prints the kind as the first word of the line after "promiscuity ..." (none for loopback)
-        String next = lines.get(i + 1).trim();
-        String first = next.isEmpty() ? "" : next.split("\\s+")[0];
-        kind = first.matches("[a-z0-9_]+") && !first.equals("addrgenmode") && !first.equals("bridge_slave") ? first : "";
+      } else {
+        if ((m = LINK.matcher(line)).find()) {
+          mac = m.group(1) != null && m.group(1).contains(":") ? m.group(1) : null;
+        }
+        if (kind.isEmpty() && DETAILS.matcher(line).find() && i + 1 < lines.size()) {
+          kind = kindOf(lines.get(i + 1));
+        }
       }
     }
     return new LinkInfo(netns, iface, true, kind, Integer.parseInt(find(MTU, flags, "-1")), find(STATE, flags, "UNKNOWN"), mac,
         find(MASTER, flags, null), find(XDP_MODE, flags, null), prog, counters.getOrDefault("RX:dropped", -1L),
-        counters.getOrDefault("TX:dropped", -1L), counters.getOrDefault("RX errors:otherhost", -1L), portState);
+        counters.getOrDefault("TX:dropped", -1L), otherhost(counters), portState);
+  }
+
+  // -d prints the kind as the first word of the line after "promiscuity ..." (on the link/ether
+  // line); loopback has none: its next line is a statistics header.
+  private static String kindOf(String next) {
+    String first = next.isBlank() ? "" : next.trim().split("\\s+")[0];
+    return first.matches("[a-z0-9_]+") && !first.equals("addrgenmode") && !first.equals("bridge_slave") ? first : "";
+  }
+
+  // iproute2 prints the otherhost column only when it is not zero: absent with the other RX error
+  // columns present means 0 (or a kernel without the counter, which counts nothing either).
+  private static long otherhost(Map<String, Long> counters) {
+    return counters.getOrDefault("RX errors:otherhost", counters.containsKey("RX errors:length") ? 0L : -1L);
   }
 
   private static String find(Pattern p, String text, String fallback) {
