@@ -45,7 +45,7 @@ class LabScenarioFilesTest {
   @Test
   void everyShippedScenarioLoadsAndNamesAKnownCause() throws IOException {
     assertThat(LabScenarioCatalog.problems(DIR, JSON, knownCauses())).isEmpty();
-    assertThat(names()).hasSize(20).contains("rp-filter", "clean", "backlog-full");
+    assertThat(names()).hasSize(21).contains("rp-filter", "clean", "backlog-full");
   }
 
   @ParameterizedTest

@@ -40,9 +40,9 @@ class BuiltInRulesCheckTest {
     List<DrlOutline.Conclusion> all = sources(Path.of("rules")).stream().flatMap(s -> new DrlOutline(s.text()).conclusions.stream()).toList();
     assertThat(all).extracting(DrlOutline.Conclusion::cause).containsOnly("rp-filter", "multicast-not-joined", "gre-version-set",
         "gre-no-handler", "vxlan-underlay-no-route", "accept-local", "no-socket", "netfilter-drop", "ip-checksum",
-        "socket-rcvbuf-full", "backlog-full", "no-route-input", "no-route-output", "tc-filter-drop", "qdisc-drop", "mtu-too-big", "xdp-drop", "wrong-destination-mac");
+        "socket-rcvbuf-full", "backlog-full", "no-route-input", "no-route-output", "tc-filter-drop", "qdisc-drop", "mtu-too-big", "xdp-drop", "wrong-destination-mac", "bridge-port-blocked");
     assertThat(all).hasSizeGreaterThanOrEqualTo(20).allSatisfy(c -> assertThat(c.bindingsFunction()).as(c.rule()).isNotNull());
-    assertThat(all.stream().map(DrlOutline.Conclusion::cause).distinct()).hasSize(18);
+    assertThat(all.stream().map(DrlOutline.Conclusion::cause).distinct()).hasSize(19);
   }
 
   @Test
