@@ -42,9 +42,10 @@ class BuiltInRulesCheckTest {
         "gre-no-handler", "vxlan-underlay-no-route", "accept-local", "no-socket", "netfilter-drop", "ip-checksum",
         "socket-rcvbuf-full", "backlog-full", "no-route-input", "no-route-output", "neighbour-unresolved", "conntrack-invalid",
         "conntrack-table-full", "l4-checksum", "vxlan-vni-mismatch", "socket-filter", "xfrm-policy", "listen-queue-full",
-        "forwarding-disabled", "ttl-expired", "route-localnet");
+        "forwarding-disabled", "ttl-expired", "route-localnet", "tc-filter-drop", "qdisc-drop", "mtu-too-big", "xdp-drop",
+        "wrong-destination-mac", "bridge-port-blocked");
     assertThat(all).hasSizeGreaterThanOrEqualTo(20).allSatisfy(c -> assertThat(c.bindingsFunction()).as(c.rule()).isNotNull());
-    assertThat(all.stream().map(DrlOutline.Conclusion::cause).distinct()).hasSize(24);
+    assertThat(all.stream().map(DrlOutline.Conclusion::cause).distinct()).hasSize(30);
   }
 
   @Test

@@ -1,0 +1,20 @@
+package dev.dropdx.fact;
+
+/**
+ * The tc probe read a device's qdiscs and filters (also when it found none), so rules can tell "not
+ * looked yet" from "looked, nothing there".
+ *
+ * @param netns namespace name
+ * @param iface the device
+ * @param qdiscs how many qdiscs it has
+ * @param filters how many filters, both directions
+ * @param error why reading failed ("" when it did not), e.g. the device does not exist
+ */
+public record TcScan(String netns, String iface, int qdiscs, int filters, String error) implements Evidence {
+
+  @Override
+  public String describe() {
+    return error.isEmpty() ? "tc on " + iface + ": " + qdiscs + " qdisc(s), " + filters + " filter(s)"
+        : "tc on " + iface + " could not be read: " + error;
+  }
+}
