@@ -2,6 +2,9 @@ package dev.dropdx.cli;
 
 import dev.dropdx.batch.RuleCases;
 import dev.dropdx.config.DropdxPaths;
+import dev.dropdx.probe.ProbeCatalog;
+import dev.dropdx.probe.ProbeInfo;
+import dev.dropdx.rules.FactCatalog;
 import dev.dropdx.rules.RuleBook;
 import dev.dropdx.rules.RuleBookProvider;
 import dev.dropdx.rules.RuleInfo;
@@ -13,15 +16,23 @@ import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.stereotype.Component;
 
-/** `rules list` and `rules validate`: what the rule book holds and whether a directory compiles. */
+/**
+ * `rules list`, `validate`, `test`, `facts` and `probes`: what the rule book holds, whether a directory
+ * compiles and passes its cases, and what rules can match and ask for.
+ */
 @Component
 public class RulesCommands {
   private final RuleBookProvider rules;
   private final CommandGuard guard;
   private final DropdxPaths paths;
   private final RuleCases ruleCases;
+  private final FactCatalog facts;
+  private final ProbeCatalog probes;
 
-  public RulesCommands(RuleBookProvider rules, CommandGuard guard, DropdxPaths paths, RuleCases ruleCases) {
+  public RulesCommands(RuleBookProvider rules, CommandGuard guard, DropdxPaths paths, RuleCases ruleCases, FactCatalog facts,
+      ProbeCatalog probes) {
+    this.facts = facts;
+    this.probes = probes;
     this.ruleCases = ruleCases;
     this.rules = rules;
     this.guard = guard;
@@ -39,6 +50,33 @@ public class RulesCommands {
       out.println(book.rules().size() + " rules from " + book.directories());
       return 0;
     });
+  }
+
+  @Command(name = {"rules", "facts"}, group = "Rules",
+      description = "Every fact type rules can match: fields, types, meaning and an example value (docs/facts.md is a copy)")
+  public void facts(CommandContext ctx) {
+    guard.run(ctx.outputWriter(), () -> {
+      ctx.outputWriter().print(ReferenceRenderer.facts(facts.types()));
+      return 0;
+    });
+  }
+
+  @Command(name = {"rules", "probes"}, group = "Rules",
+      description = "Every probe rules can ask for: parameters, what it answers, its facts and backends (docs/probes.md is a copy)")
+  public void probes(CommandContext ctx) {
+    guard.run(ctx.outputWriter(), () -> {
+      ctx.outputWriter().print(ReferenceRenderer.probes(probeInfos(probes)));
+      return 0;
+    });
+  }
+
+  /** Each probe's info, by id. */
+  static java.util.Map<String, ProbeInfo> probeInfos(ProbeCatalog catalog) {
+    java.util.Map<String, ProbeInfo> out = new java.util.LinkedHashMap<>();
+    for (String id : catalog.ids()) {
+      out.put(id, catalog.find(id).orElseThrow().info());
+    }
+    return out;
   }
 
   @Command(name = {"rules", "validate"}, group = "Rules",

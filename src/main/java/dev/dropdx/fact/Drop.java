@@ -5,16 +5,18 @@ import java.util.List;
 /**
  * Packets freed by kfree_skb at one place for one reason.
  *
- * @param function the dropping function (the tracepoint's location, without offset)
- * @param location function+offset when the backend gives it, else the function
- * @param reason drop reason name from the running kernel (NOT_SPECIFIED when none)
- * @param count how many packets
+ * @param function the dropping function (the tracepoint's location, without offset), e.g.
+ *     __netif_receive_skb_core.constprop.0; it keeps compiler suffixes, so match it with
+ *     {@code function matches "__netif_receive_skb_core(\\..*)?"}
+ * @param location function+offset when the backend gives it, else the function, e.g. ip_rcv_finish+0x1f4
+ * @param reason drop reason name from the running kernel (NOT_SPECIFIED when none), e.g. IP_RPFILTER
+ * @param count how many packets, e.g. 12
  * @param match whether these are the target's packets
- * @param netns namespace name the drop was attributed to ("" when it is dropdx's own)
- * @param iface device of the skb, null when unknown
- * @param src source address, null when unknown
- * @param dst destination address, null when unknown
- * @param protocol IP protocol, -1 when unknown
+ * @param netns namespace name the drop was attributed to ("" when it is dropdx's own), e.g. dropdx-lab-r
+ * @param iface device of the skb, null when unknown, e.g. veth0
+ * @param src source address, null when unknown, e.g. 198.18.0.1
+ * @param dst destination address, null when unknown, e.g. 198.18.1.2
+ * @param protocol IP protocol, -1 when unknown, e.g. 17
  * @param stack kernel stack of one occurrence, innermost first; empty when not collected
  */
 public record Drop(

@@ -11,6 +11,12 @@ public interface Probe {
   /** The id rules use in a {@link ProbeRequest}. */
   String id();
 
+  /**
+   * What the probe answers, its parameters, the facts it inserts and its backends: the source of
+   * `rules probes` and docs/probes.md, kept here so the reference cannot drift.
+   */
+  ProbeInfo info();
+
   /** Whether this host can run the probe, and if not, why and what to install. */
   Availability availability(HostFacts host);
 

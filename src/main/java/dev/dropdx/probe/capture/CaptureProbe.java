@@ -1,5 +1,6 @@
 package dev.dropdx.probe.capture;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.GreHeader;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
@@ -52,6 +53,14 @@ public class CaptureProbe implements Probe {
   @Override
   public String id() {
     return "capture";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("the target's packets captured and their headers decoded",
+        List.of(ProbeInfo.netns(), ProbeInfo.param("iface", "interface (default any)", "veth0"), ProbeInfo.param("filter", "pcap filter", "ip proto 47 and src host 198.18.40.1"), ProbeInfo.param("count", "packets to wait for (default 5)", "5")),
+        List.of("GreHeader"),
+        List.of("tcpdump"));
   }
 
   @Override

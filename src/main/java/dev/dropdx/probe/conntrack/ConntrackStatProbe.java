@@ -1,5 +1,6 @@
 package dev.dropdx.probe.conntrack;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.ConntrackStat;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
@@ -33,6 +34,14 @@ public class ConntrackStatProbe implements Probe {
   @Override
   public String id() {
     return "conntrack-stat";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("conntrack's invalid and table-full counters in a namespace",
+        List.of(ProbeInfo.netns()),
+        List.of("ConntrackStat"),
+        List.of("/proc/net/stat/nf_conntrack"));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.dropdx.probe.drops;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.NoDropWatch;
 import dev.dropdx.fact.ProbeRequest;
@@ -56,6 +57,14 @@ public class DropWatchProbe implements Probe {
   @Override
   public String id() {
     return "drop-watch";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("where the kernel frees the target's packets, with the drop reason",
+        List.of(),
+        List.of("Drop", "DropWatchSummary", "NoDropWatch"),
+        List.of("tracefs+bpftrace", "tracefs", "stap", "dropwatch", "counters (stand-in)"));
   }
 
   /** Earlier dropdx versions recorded the stap and dropwatch backends as probes of their own. */

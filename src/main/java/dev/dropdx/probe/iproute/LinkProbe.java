@@ -1,5 +1,6 @@
 package dev.dropdx.probe.iproute;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.LinkInfo;
 import dev.dropdx.fact.ProbeRequest;
@@ -31,6 +32,14 @@ public class LinkProbe implements Probe {
   @Override
   public String id() {
     return "link";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("one device's MTU, state, MAC, master, XDP program, bridge port state and drop counters",
+        List.of(ProbeInfo.netns(), ProbeInfo.param("iface", "device", "veth0")),
+        List.of("LinkInfo"),
+        List.of("ip -d -s -s link show dev"));
   }
 
   @Override

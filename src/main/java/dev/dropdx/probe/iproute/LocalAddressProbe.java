@@ -1,5 +1,6 @@
 package dev.dropdx.probe.iproute;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.LocalAddress;
 import dev.dropdx.fact.ProbeRequest;
@@ -31,6 +32,14 @@ public class LocalAddressProbe implements Probe {
   @Override
   public String id() {
     return "local-addresses";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("the IPv4 addresses a namespace owns, per interface",
+        List.of(ProbeInfo.netns()),
+        List.of("LocalAddress"),
+        List.of("ip -o -4 addr show"));
   }
 
   @Override

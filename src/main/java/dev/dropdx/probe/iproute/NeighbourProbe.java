@@ -1,5 +1,6 @@
 package dev.dropdx.probe.iproute;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.NeighbourEntry;
 import dev.dropdx.fact.NextHop;
@@ -38,6 +39,14 @@ public class NeighbourProbe implements Probe {
   @Override
   public String id() {
     return "neighbours";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("the next hop packets to dst need, its neighbour entries and the device's link state",
+        List.of(ProbeInfo.netns(), ProbeInfo.param("dst", "destination address", "198.18.1.2"), ProbeInfo.param("dev", "optional: the device the drops named (default: the route's)", "veth0")),
+        List.of("NextHop", "NeighbourEntry", "LinkState"),
+        List.of("ip -o route get", "ip -s neigh show dev", "ip -br link show dev"));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.dropdx.probe.iproute;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.fact.RouteDecision;
@@ -36,6 +37,14 @@ public class RouteDecisionProbe implements Probe {
   @Override
   public String id() {
     return "route-decision";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("which policy rule and route entry decide a packet, with the route type",
+        List.of(ProbeInfo.netns(), ProbeInfo.param("to", "destination address", "198.18.1.2"), ProbeInfo.param("from", "source address, for a received packet", "198.18.0.1"), ProbeInfo.param("iif", "arriving interface, for a received packet", "veth0")),
+        List.of("RouteDecision"),
+        List.of("ip -4 rule show", "ip -4 -o route show table all"));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.dropdx.probe.iproute;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.fact.RouteLookup;
@@ -29,6 +30,14 @@ public class RouteProbe implements Probe {
   @Override
   public String id() {
     return "route";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("the route the kernel picks: output lookup, or input lookup for a packet arriving on an interface",
+        List.of(ProbeInfo.netns(), ProbeInfo.param("to", "destination address", "198.18.1.2"), ProbeInfo.param("from", "source address (input lookup)", "198.18.0.1"), ProbeInfo.param("iif", "arriving interface (input lookup)", "veth0")),
+        List.of("RouteLookup"),
+        List.of("ip route get"));
   }
 
   @Override

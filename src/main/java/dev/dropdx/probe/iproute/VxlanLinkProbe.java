@@ -1,5 +1,6 @@
 package dev.dropdx.probe.iproute;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.fact.VxlanLink;
@@ -38,6 +39,14 @@ public class VxlanLinkProbe implements Probe {
   @Override
   public String id() {
     return "vxlan-link";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("a device's kind and VXLAN settings (vni, remote, local, dstport, underlay)",
+        List.of(ProbeInfo.netns(), ProbeInfo.param("iface", "device (without it: every link of the namespace)", "vxlan0")),
+        List.of("VxlanLink"),
+        List.of("ip -d -o link show"));
   }
 
   @Override

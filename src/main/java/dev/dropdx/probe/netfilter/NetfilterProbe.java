@@ -1,5 +1,6 @@
 package dev.dropdx.probe.netfilter;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.NetfilterRule;
 import dev.dropdx.fact.NetfilterScan;
@@ -42,6 +43,14 @@ public class NetfilterProbe implements Probe {
   @Override
   public String id() {
     return "netfilter";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("the netfilter ruleset of a namespace with packet counters: which table, chain and rule drop",
+        List.of(ProbeInfo.netns()),
+        List.of("NetfilterRule", "NetfilterScan"),
+        List.of("iptables-save -c", "nft -a list ruleset", "iptables-legacy-save -c"));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.dropdx.probe.procfs;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.Counter;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
@@ -38,6 +39,14 @@ public class CountersProbe implements Probe {
   @Override
   public String id() {
     return "counters";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("SNMP and netstat counters of a namespace, read twice: value and whether it still rises",
+        List.of(ProbeInfo.netns(), ProbeInfo.param("names", "space-separated nstat names (empty = all)", "UdpNoPorts UdpRcvbufErrors"), ProbeInfo.param("seconds", "interval between the readings (default 1)", "1")),
+        List.of("Counter"),
+        List.of("/proc/net/snmp", "/proc/net/netstat"));
   }
 
   @Override

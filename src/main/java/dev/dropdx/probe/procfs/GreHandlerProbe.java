@@ -1,5 +1,6 @@
 package dev.dropdx.probe.procfs;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.GreHandler;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
@@ -50,6 +51,14 @@ public class GreHandlerProbe implements Probe {
   @Override
   public String id() {
     return "gre-handler";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("whether the kernel has a handler for GRE (IP protocol 47), from read-only sources",
+        List.of(ProbeInfo.netns()),
+        List.of("GreHandler"),
+        List.of("/proc/kallsyms", "/proc/modules", "/sys/module", "kernel config", "/lib/modules/REL", "IpInUnknownProtos"));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.dropdx.probe.procfs;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.MulticastGroups;
 import dev.dropdx.fact.ProbeRequest;
@@ -35,6 +36,14 @@ public class IgmpProbe implements Probe {
   @Override
   public String id() {
     return "igmp";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("the IPv4 multicast groups joined per interface",
+        List.of(ProbeInfo.netns(), ProbeInfo.param("iface", "optional: an interface; when unlisted a fact with no groups says so", "veth0")),
+        List.of("MulticastGroups"),
+        List.of("/proc/net/igmp"));
   }
 
   @Override

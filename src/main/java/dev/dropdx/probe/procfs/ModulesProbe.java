@@ -1,5 +1,6 @@
 package dev.dropdx.probe.procfs;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.KernelModule;
 import dev.dropdx.fact.ProbeRequest;
@@ -31,6 +32,14 @@ public class ModulesProbe implements Probe {
   @Override
   public String id() {
     return "modules";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("loaded kernel modules and their load addresses (which module owns a drop address)",
+        List.of(),
+        List.of("KernelModule"),
+        List.of("/proc/modules"));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.dropdx.probe.procfs;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.fact.SysctlValue;
@@ -37,6 +38,14 @@ public class SysctlProbe implements Probe {
   @Override
   public String id() {
     return "sysctl";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("sysctl values inside a namespace",
+        List.of(ProbeInfo.netns(), ProbeInfo.param("keys", "space-separated sysctl keys", "net.ipv4.conf.all.rp_filter net.ipv4.conf.veth0.rp_filter"), ProbeInfo.param("prefixes", "space-separated prefixes: every sysctl below them", "net.ipv4.conf")),
+        List.of("SysctlValue"),
+        List.of("/proc/sys"));
   }
 
   @Override

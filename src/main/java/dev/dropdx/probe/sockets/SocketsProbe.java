@@ -1,5 +1,6 @@
 package dev.dropdx.probe.sockets;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.fact.SocketInfo;
@@ -35,6 +36,14 @@ public class SocketsProbe implements Probe {
   @Override
   public String id() {
     return "sockets";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("the UDP and TCP sockets of a namespace: address, port, owning process, receive-buffer memory",
+        List.of(ProbeInfo.netns(), ProbeInfo.param("port", "optional: only narrows the trail summary; every socket becomes a fact", "5000")),
+        List.of("SocketInfo", "SocketScan"),
+        List.of("ss -H -a -n -p -m -u -t"));
   }
 
   @Override

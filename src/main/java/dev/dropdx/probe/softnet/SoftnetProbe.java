@@ -1,5 +1,6 @@
 package dev.dropdx.probe.softnet;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.fact.SoftnetCpu;
@@ -33,6 +34,14 @@ public class SoftnetProbe implements Probe {
   @Override
   public String id() {
     return "softnet";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("the per-CPU receive backlog counters, read twice",
+        List.of(ProbeInfo.param("seconds", "interval between the readings (default 1, 0 reads once)", "1")),
+        List.of("SoftnetCpu"),
+        List.of("/proc/net/softnet_stat"));
   }
 
   @Override

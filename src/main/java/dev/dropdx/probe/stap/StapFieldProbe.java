@@ -1,5 +1,6 @@
 package dev.dropdx.probe.stap;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.FieldValue;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
@@ -32,6 +33,14 @@ public class StapFieldProbe implements Probe {
   @Override
   public String id() {
     return "stap-field";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("one structure field read when a function handles the target's packet",
+        List.of(ProbeInfo.param("function", "kernel function", "gre_rcv"), ProbeInfo.param("module", "module holding it (default kernel)", "kernel"), ProbeInfo.param("pointer", "$arg or $arg->member", "$skb"), ProbeInfo.param("struct", "structure type", "sk_buff"), ProbeInfo.param("field", "member path", "protocol"), ProbeInfo.param("format", "hex, dec or ipv4 (default dec)", "hex")),
+        List.of("FieldValue"),
+        List.of("stap (stap/struct_field.stp)"));
   }
 
   @Override

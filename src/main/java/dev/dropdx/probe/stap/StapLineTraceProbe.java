@@ -1,5 +1,6 @@
 package dev.dropdx.probe.stap;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.LineHit;
 import dev.dropdx.fact.ProbeRequest;
@@ -33,6 +34,14 @@ public class StapLineTraceProbe implements Probe {
   @Override
   public String id() {
     return "stap-line-trace";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("which source lines of a function run for the target's packets",
+        List.of(ProbeInfo.param("function", "kernel function", "ip_rcv_finish"), ProbeInfo.param("file", "source file as the debuginfo names it", "net/ipv4/ip_input.c"), ProbeInfo.param("module", "module holding it (default kernel)", "kernel")),
+        List.of("LineHit"),
+        List.of("stap (stap/line_trace.stp)"));
   }
 
   @Override

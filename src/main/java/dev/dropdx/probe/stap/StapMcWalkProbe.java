@@ -1,5 +1,6 @@
 package dev.dropdx.probe.stap;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.MulticastGroups;
 import dev.dropdx.fact.ProbeRequest;
@@ -31,6 +32,14 @@ public class StapMcWalkProbe implements Probe {
   @Override
   public String id() {
     return "stap-mc-walk";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("the multicast groups each interface has joined, walked from in_device->mc_list",
+        List.of(ProbeInfo.param("iface", "interface", "veth0"), ProbeInfo.netns()),
+        List.of("MulticastGroups"),
+        List.of("stap (stap/mc_membership.stp)"));
   }
 
   @Override

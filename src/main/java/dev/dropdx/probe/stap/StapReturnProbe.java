@@ -1,5 +1,6 @@
 package dev.dropdx.probe.stap;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.FunctionReturn;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
@@ -30,6 +31,14 @@ public class StapReturnProbe implements Probe {
   @Override
   public String id() {
     return "stap-return";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("what a kernel function returns for the target's packets",
+        List.of(ProbeInfo.param("function", "kernel function to watch", "ip_route_input_noref"), ProbeInfo.param("module", "module holding it (\"kernel\" for vmlinux, the default)", "kernel")),
+        List.of("FunctionReturn"),
+        List.of("stap (stap/function_return.stp)"));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.dropdx.probe.tc;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.fact.TcFilter;
@@ -38,6 +39,14 @@ public class TcProbe implements Probe {
   @Override
   public String id() {
     return "tc";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("a device's qdiscs and tc filters with their sent and dropped counters",
+        List.of(ProbeInfo.netns(), ProbeInfo.param("iface", "device", "veth0")),
+        List.of("TcScan", "TcQdisc", "TcFilter"),
+        List.of("tc -s qdisc show dev", "tc -s filter show dev ingress|egress"));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.dropdx.probe.xfrm;
 
+import dev.dropdx.probe.ProbeInfo;
 import dev.dropdx.fact.Counter;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
@@ -39,6 +40,14 @@ public class XfrmProbe implements Probe {
   @Override
   public String id() {
     return "xfrm";
+  }
+
+  @Override
+  public ProbeInfo info() {
+    return new ProbeInfo("the IPsec policies of a namespace and which xfrm error counters still rise",
+        List.of(ProbeInfo.netns(), ProbeInfo.param("seconds", "interval between the two counter readings (default 1)", "1")),
+        List.of("XfrmPolicy", "Counter"),
+        List.of("ip xfrm policy show", "/proc/net/xfrm_stat"));
   }
 
   @Override
