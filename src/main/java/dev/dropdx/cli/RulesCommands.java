@@ -106,7 +106,7 @@ public class RulesCommands {
   }
 
   @Command(name = {"rules", "test"}, group = "Rules",
-      description = "Run a team's rule cases (*.case.json: a bundle and the expected verdict and cause) against the rules plus DIR",
+      description = "Run a team's rule cases (*.case.json: a bundle, the expected verdict, the causes that must and must not be proven) against the rules plus DIR",
       help = "Exit 0 when every case passes, 3 when any fails. Example: rules test examples/team-mark-policy")
   public void test(CommandContext ctx, @Argument(index = 0, description = "directory with the team's rules and cases") String dir) {
     guard.run(ctx.outputWriter(), () -> {
@@ -127,6 +127,7 @@ public class RulesCommands {
       int failed = 0;
       for (var r : ruleCases.run(book, cases)) {
         out.printf("%s  %-40s expected %-36s got %s%n", r.passed() ? "PASS" : "FAIL", r.name(), r.expected(), r.got());
+        r.failures().forEach(f -> out.println("      " + f));
         failed += r.passed() ? 0 : 1;
       }
       out.println((cases.size() - failed) + " passed, " + failed + " failed");

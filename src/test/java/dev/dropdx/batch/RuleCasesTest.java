@@ -33,4 +33,32 @@ class RuleCasesTest {
           .satisfies(r -> assertThat(r.got()).startsWith("error:").contains("missing.json"));
     }
   }
+
+  @Test
+  void strictCasesSayWhichExpectationFailed(@TempDir Path dir) throws Exception {
+    Path bundle = Path.of("src/test/resources/bundles/rp-filter.json").toAbsolutePath();
+    try (LabWiring wiring = new LabWiring()) {
+      RuleCases cases = new RuleCases(new BundleCodec(JsonMapper.builder().build(), ""), wiring.engine, JsonMapper.builder().build());
+      RuleBook book = new RuleBookLoader().load(List.of(Path.of("rules"), TEAM));
+
+      Files.writeString(dir.resolve("a-misspelt.case.json"), "{\n  \"bundle\": \"" + bundle + "\",\n  \"cuase\": \"rp-filter\"\n}\n");
+      Files.writeString(dir.resolve("b-forbidden.case.json"),
+          "{\"bundle\": \"" + bundle + "\", \"notCauses\": [\"rp-filter\"]}");
+      Files.writeString(dir.resolve("c-verdict.case.json"),
+          "{\"bundle\": \"" + bundle + "\", \"verdict\": \"inconclusive\", \"causes\": [\"rp-filter\", \"no-socket\"]}");
+      Files.writeString(dir.resolve("d-nothing.case.json"), "{\"bundle\": \"" + bundle + "\"}");
+      Files.writeString(dir.resolve("e-near-miss.case.json"),
+          "{\"bundle\": \"" + bundle + "\", \"causes\": [\"rp-filter\"], \"notCauses\": [\"team-mark-policy\"]}");
+
+      List<RuleCaseResult> results = cases.run(book, cases.find(dir));
+      assertThat(results).extracting(RuleCaseResult::passed).containsExactly(false, false, false, false, true);
+      assertThat(results.get(0).failures()).singleElement().asString()
+          .contains("a-misspelt.case.json:3:").contains("unknown key \"cuase\"");
+      assertThat(results.get(1).failures()).containsExactly("forbidden cause proven: rp-filter");
+      assertThat(results.get(2).failures()).containsExactly("verdict: expected inconclusive, got diagnosed",
+          "required cause not proven: no-socket");
+      assertThat(results.get(3).failures()).singleElement().asString().contains("at least one of");
+      assertThat(results.get(4).failures()).isEmpty();
+    }
+  }
 }
