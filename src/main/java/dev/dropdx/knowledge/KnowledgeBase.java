@@ -48,7 +48,7 @@ public final class KnowledgeBase {
     Map<String, CauseEntry> entries = new TreeMap<>();
     Map<String, String> files = new TreeMap<>();
     Map<String, List<KnowledgeProblem>> checked = new TreeMap<>();
-    List<String> problems = new ArrayList<>();
+    List<KnowledgeProblem> problems = new ArrayList<>();
     read(dir, json, entries, files, checked, problems);
     for (Path team : teamDirs) {
       if (Files.isDirectory(team)) {
@@ -56,36 +56,64 @@ public final class KnowledgeBase {
       }
     }
     if (!problems.isEmpty()) {
-      throw new KnowledgeBaseException("knowledge base entries are invalid:\n  " + String.join("\n  ", problems));
+      throw new KnowledgeBaseException("knowledge base entries are invalid:\n  "
+          + String.join("\n  ", problems.stream().map(KnowledgeProblem::toString).toList()), problems);
     }
     return new KnowledgeBase(entries, files, checked.values().stream().flatMap(List::stream).toList());
   }
 
   private static void read(Path dir, JsonMapper json, Map<String, CauseEntry> entries, Map<String, String> fileOf,
-      Map<String, List<KnowledgeProblem>> checked, List<String> problems) {
+      Map<String, List<KnowledgeProblem>> checked, List<KnowledgeProblem> problems) {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        String text = "";
         try {
-          String text = Files.readString(f);
+          text = Files.readString(f);
           CauseEntry e = json.readValue(text, CauseEntry.class);
           String expected = f.getFileName().toString().replaceFirst("\\.json$", "");
+          List<String> missing = missing(e);
           if (e.id() == null || !e.id().equals(expected)) {
-            problems.add(f + ": id must equal the file name (" + expected + ")");
-          } else if (e.title() == null || e.explanation() == null || e.fix().isEmpty()) {
-            problems.add(f + ": title, explanation and fix are required");
+            problems.add(new KnowledgeProblem(f.toString(), lineOf(text, "\"id\""), "id must equal the file name (" + expected + ")"));
+          } else if (!missing.isEmpty()) {
+            problems.add(new KnowledgeProblem(f.toString(), lineOf(text, "\"" + missing.get(0) + "\""),
+                String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " required (title, explanation and at least one fix)"));
           } else {
             entries.put(e.id(), e);
             fileOf.put(e.id(), f.toString());
             // A team entry replaces the built-in one, and so do its problems.
             checked.put(e.id(), CauseTemplates.check(e, f.toString(), text));
           }
+        } catch (tools.jackson.core.JacksonException ex) {
+          int line = ex.getLocation() == null ? 1 : Math.max(1, ex.getLocation().getLineNr());
+          problems.add(new KnowledgeProblem(f.toString(), line, ex.getOriginalMessage().lines().findFirst().orElse("not valid JSON")));
         } catch (IOException | RuntimeException ex) {
-          problems.add(f + ": " + ex.getMessage().lines().findFirst().orElse("unreadable"));
+          problems.add(new KnowledgeProblem(f.toString(), 1, String.valueOf(ex.getMessage()).lines().findFirst().orElse("unreadable")));
         }
       }
     } catch (IOException e) {
       throw new KnowledgeBaseException("cannot read knowledge base " + dir + ": " + e.getMessage());
     }
+  }
+
+  /** The required fields an entry lacks: title, explanation, fix (an empty list counts as missing). */
+  private static List<String> missing(CauseEntry e) {
+    List<String> missing = new ArrayList<>();
+    if (e.title() == null || e.title().isBlank()) {
+      missing.add("title");
+    }
+    if (e.explanation() == null || e.explanation().isBlank()) {
+      missing.add("explanation");
+    }
+    if (e.fix().isEmpty()) {
+      missing.add("fix");
+    }
+    return missing;
+  }
+
+  /** The 1-based line where {@code needle} first appears; 1 (the entry's start) when it does not. */
+  private static int lineOf(String text, String needle) {
+    int at = text.indexOf(needle);
+    return at < 0 ? 1 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
   }
 
   /** Template problems of the loaded entries (placeholders nobody binds, broken choices), with file and line. */

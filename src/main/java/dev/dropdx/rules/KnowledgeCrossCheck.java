@@ -67,7 +67,10 @@ public class KnowledgeCrossCheck implements RuleBookCheck {
           .filter(d -> !d.toAbsolutePath().normalize().equals(knowledgeBase.toAbsolutePath().normalize())).toList();
       kb = KnowledgeBase.load(knowledgeBase, teams, json);
     } catch (KnowledgeBaseException e) {
-      return List.of(new RuleProblem(knowledgeBase.toString(), 0, e.getMessage()));
+      if (e.problems().isEmpty()) {
+        return List.of(new RuleProblem(knowledgeBase.toString(), 0, e.getMessage()));
+      }
+      return e.problems().stream().map(p -> new RuleProblem(p.file(), p.line(), p.message())).toList();
     }
     for (KnowledgeProblem p : kb.templateProblems()) {
       problems.add(new RuleProblem(p.file(), p.line(), p.message()));

@@ -103,6 +103,39 @@ class KnowledgeCrossCheckTest {
   }
 
   @Test
+  void anEntryWithoutFixIsReportedWithTheTeamFileAndLine() throws IOException {
+    Path dir = team(HEAD + CONCLUDE.formatted("team-x"), ENTRY.replaceAll(",\\s*\"fix\": \\[.*\\]", ""));
+    assertThat(check(dir)).singleElement().satisfies(p -> {
+      assertThat(p.file()).isEqualTo(dir.resolve("knowledge-base/team-x.json").toString());
+      assertThat(p.line()).isEqualTo(1);
+      assertThat(p.message()).contains("fix is required");
+    });
+    Path empty = team(HEAD + CONCLUDE.formatted("team-x"), ENTRY.replaceAll("\"fix\": \\[.*\\]", "\"fix\": []"));
+    assertThat(check(empty)).singleElement().satisfies(p -> {
+      assertThat(p.line()).isEqualTo(lineOf(empty.resolve("knowledge-base/team-x.json"), "\"fix\""));
+      assertThat(p.toString()).contains("team-x.json:" + p.line());
+    });
+  }
+
+  @Test
+  void anEntryThatIsNotJsonIsReportedWithItsLine() throws IOException {
+    Path dir = team(HEAD + CONCLUDE.formatted("team-x"), ENTRY.replace("\"explanation\":", "\"explanation\" "));
+    assertThat(check(dir)).singleElement().satisfies(p -> {
+      assertThat(p.file()).endsWith("team-x.json");
+      assertThat(p.line()).isEqualTo(lineOf(dir.resolve("knowledge-base/team-x.json"), "\"explanation\""));
+    });
+  }
+
+  @Test
+  void aMisspeltPlaceholderIsReportedWithFileAndLine() throws IOException {
+    Path dir = team(HEAD + CONCLUDE.formatted("team-x"), ENTRY.replace("dropped on {iface}.", "dropped on {ifacee}."));
+    assertThat(check(dir)).singleElement().satisfies(p -> {
+      assertThat(p.line()).isEqualTo(lineOf(dir.resolve("knowledge-base/team-x.json"), "{ifacee}"));
+      assertThat(p.message()).contains("{ifacee}");
+    });
+  }
+
+  @Test
   void aPlaceholderInsideAChoiceIsCheckedToo() throws IOException {
     Path dir = team(HEAD + CONCLUDE.formatted("team-x"), ENTRY.replace("\"one packet\"", "\"one {unit}\""));
     assertThat(check(dir)).singleElement().satisfies(p -> {
