@@ -32,4 +32,20 @@ class KnowledgeIndexTest {
     assertThat(again.sync()).isTrue();
     assertThat(again.list()).hasSize(3);
   }
+
+  @Test
+  void findsATeamCauseWhenTheTeamDirectoryIsConfigured(@TempDir Path data, @TempDir Path kb) throws Exception {
+    Files.copy(Path.of("knowledge-base/rp-filter.json"), kb.resolve("rp-filter.json"));
+    // --rules DIR sets dropdx.rules.team-dirs; a configured rules directory (dropdx.rules.dirs) works the same.
+    for (DropdxPaths paths : java.util.List.of(new DropdxPaths("rules", "examples/team-mark-policy", kb.toString()),
+        new DropdxPaths("rules,examples/team-mark-policy", "", kb.toString()))) {
+      KnowledgeIndex index = new KnowledgeIndex(new DropdxDatabase(data.toString()), new KnowledgeBaseProvider(paths, json), paths, json);
+      index.sync();
+      assertThat(index.show("team-mark-policy")).hasValueSatisfying(e -> assertThat(e.fix()).isNotEmpty());
+    }
+    DropdxPaths without = new DropdxPaths("rules", "", kb.toString());
+    KnowledgeIndex builtIn = new KnowledgeIndex(new DropdxDatabase(data.toString()), new KnowledgeBaseProvider(without, json), without, json);
+    builtIn.sync();
+    assertThat(builtIn.show("team-mark-policy")).isEmpty();
+  }
 }
