@@ -11,13 +11,13 @@ import java.util.TreeMap;
  * A cause proven by a rule, with the facts that prove it and the values its explanation needs.
  * Values only: every sentence is in the cause's knowledge-base entry, which names what it needs.
  *
- * @param cause cause id (kebab-case, has a knowledge-base entry)
- * @param rank 1 is the most likely when several causes are proven
- * @param rule the rule that concluded it
- * @param bindings values for the knowledge-base templates (iface, setting in force, a mode word, ...)
+ * @param cause cause id (kebab-case, has a knowledge-base entry), e.g. rp-filter
+ * @param rank 1 is the most likely when several causes are proven, e.g. 1
+ * @param rule the rule that concluded it, e.g. rp-filter: conclude strict mode
+ * @param bindings values for the knowledge-base templates (iface, setting in force, a mode word, ...), e.g. {iface=veth0 mode=strict}
  * @param items item lists for the templates' {@code each} choices (e.g. the sockets on a port), each
  *     item a map of field values
- * @param evidence the facts that prove it, in words
+ * @param evidence the facts that prove it, in words, e.g. [net.ipv4.conf.all.rp_filter = 1]
  */
 public record Diagnosis(String cause, int rank, String rule, Map<String, String> bindings,
     Map<String, List<Map<String, String>>> items, List<String> evidence) {

@@ -17,7 +17,7 @@ import java.util.List;
  * @param src source address, null when unknown, e.g. 198.18.0.1
  * @param dst destination address, null when unknown, e.g. 198.18.1.2
  * @param protocol IP protocol, -1 when unknown, e.g. 17
- * @param stack kernel stack of one occurrence, innermost first; empty when not collected
+ * @param stack kernel stack of one occurrence, innermost first; empty when not collected, e.g. [kfree_skb_reason ip_rcv_finish ip_rcv]
  */
 public record Drop(
     String function,

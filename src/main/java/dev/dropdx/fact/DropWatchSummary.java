@@ -3,12 +3,12 @@ package dev.dropdx.fact;
 /**
  * What one drop watch saw overall: what was watched and what could not be seen.
  *
- * @param backend how drops were watched ("tracefs+bpftrace", "tracefs", "stap", "dropwatch", or "counters" when nothing could watch)
- * @param windowSeconds how long
+ * @param backend how drops were watched ("tracefs+bpftrace", "tracefs", "stap", "dropwatch", or "counters" when nothing could watch), e.g. tracefs+bpftrace
+ * @param windowSeconds how long, e.g. 5
  * @param perPacket true when drops were matched to the target per packet
- * @param matched drops attributed to the target (or possibly, when not per packet)
- * @param ignored drops seen that belonged to other packets
- * @param lostEvents events the trace buffer overwrote (overrun): drops we could not see
+ * @param matched drops attributed to the target (or possibly, when not per packet), e.g. 12
+ * @param ignored drops seen that belonged to other packets, e.g. 3
+ * @param lostEvents events the trace buffer overwrote (overrun): drops we could not see, e.g. 0
  */
 public record DropWatchSummary(
     String backend, int windowSeconds, boolean perPacket, long matched, long ignored, long lostEvents)

@@ -3,12 +3,12 @@ package dev.dropdx.fact;
 /**
  * A structure field read (through @cast) when a function handled the target's packet.
  *
- * @param function the function whose entry was probed
- * @param module "kernel" or the module name
+ * @param function the function whose entry was probed, e.g. gre_rcv
+ * @param module "kernel" or the module name, e.g. kernel
  * @param struct the structure type, e.g. sk_buff
  * @param field the field path as the rule named it, e.g. data[1]
- * @param value the value as printed (0x.. hex, decimal or a dotted quad)
- * @param count how many calls saw this value
+ * @param value the value as printed (0x.. hex, decimal or a dotted quad), e.g. 0x2000
+ * @param count how many calls saw this value, e.g. 4
  */
 public record FieldValue(String function, String module, String struct, String field, String value, long count) implements Evidence {
 

@@ -3,10 +3,10 @@ package dev.dropdx.fact;
 /**
  * What a kernel function returned for the target's packets (SystemTap {@code .return} probe).
  *
- * @param function the function
- * @param module the module it lives in, "kernel" for vmlinux
- * @param value the return value as a signed number (an ERR_PTR error pointer reads as its -errno)
- * @param count how many calls returned it
+ * @param function the function, e.g. ip_route_input_noref
+ * @param module the module it lives in, "kernel" for vmlinux, e.g. kernel
+ * @param value the return value as a signed number (an ERR_PTR error pointer reads as its -errno), e.g. -18
+ * @param count how many calls returned it, e.g. 4
  */
 public record FunctionReturn(String function, String module, long value, long count) implements Evidence {
 

@@ -7,16 +7,16 @@ import java.util.List;
  * symbols, loaded modules, build configuration, installed module files and the namespace's
  * IpInUnknownProtos counter.
  *
- * @param netns namespace whose counter was read
- * @param kernel kernel release the evidence is about
+ * @param netns namespace whose counter was read, e.g. dropdx-lab-r
+ * @param kernel kernel release the evidence is about, e.g. 6.8.0-45-generic
  * @param demux the GRE demultiplexer (module gre, CONFIG_NET_IPGRE_DEMUX): the handler for IP
  *     protocol 47, which hands version 0 to ip_gre and version 1 to pptp
  * @param ipGre the GRE tunnel driver for version 0 (module ip_gre, CONFIG_NET_IPGRE)
  * @param pptp the PPTP driver for version 1 (module pptp, CONFIG_PPTP)
- * @param modules whether the kernel can load modules at all: "yes", "no" or "unknown"
- * @param unknownProtosDelta how much IpInUnknownProtos rose while watched, -1 when not read
- * @param seconds how long the counter was watched
- * @param findings each source read and what it said, in words
+ * @param modules whether the kernel can load modules at all: "yes", "no" or "unknown", e.g. ip_gre gre
+ * @param unknownProtosDelta how much IpInUnknownProtos rose while watched, -1 when not read, e.g. 6
+ * @param seconds how long the counter was watched, e.g. 2
+ * @param findings each source read and what it said, in words, e.g. [gre_rcv in /proc/kallsyms]
  */
 public record GreHandler(
     String netns, String kernel, Part demux, Part ipGre, Part pptp, String modules, long unknownProtosDelta, int seconds,

@@ -9,13 +9,13 @@ import java.util.Locale;
  * capture decoded them: flag bits, version and protocol type. Equal headers of one flow are counted
  * together.
  *
- * @param netns namespace the capture ran in
- * @param iface interface captured on ("any" when all)
- * @param src outer IPv4 source
- * @param dst outer IPv4 destination
- * @param headerWord the first 16 bits: C R K S flags, reserved bits and, in the low 3 bits, the version
- * @param protocolType the protocol type field (the inner protocol's ethertype, 0x880B for PPTP's PPP)
- * @param count how many packets carried this header
+ * @param netns namespace the capture ran in, e.g. dropdx-lab-r
+ * @param iface interface captured on ("any" when all), e.g. veth0
+ * @param src outer IPv4 source, e.g. 198.18.40.1
+ * @param dst outer IPv4 destination, e.g. 198.18.40.2
+ * @param headerWord the first 16 bits: C R K S flags, reserved bits and, in the low 3 bits, the version, e.g. 0
+ * @param protocolType the protocol type field (the inner protocol's ethertype, 0x880B for PPTP's PPP), e.g. 2048
+ * @param count how many packets carried this header, e.g. 5
  */
 public record GreHeader(String netns, String iface, String src, String dst, int headerWord, int protocolType, long count)
     implements Evidence {

@@ -6,13 +6,13 @@ import java.util.Map;
 /**
  * What this host can do, detected once per run.
  *
- * @param kernel kernel release (uname -r)
+ * @param kernel kernel release (uname -r), e.g. 6.8.0-45-generic
  * @param root running as root
- * @param tracefs path of the mounted tracefs, or null when none could be found or mounted
+ * @param tracefs path of the mounted tracefs, or null when none could be found or mounted, e.g. /sys/kernel/tracing
  * @param dropReasons the running kernel's drop reason names, index = enum value; empty when the
- *     kfree_skb tracepoint has no reason field
- * @param tools external tools found on PATH (bpftrace, tcpdump, stap, ip, ...)
- * @param notes things worth telling the user (tracefs mounted by us, ...)
+ *     kfree_skb tracepoint has no reason field, e.g. {2=NOT_SPECIFIED}
+ * @param tools external tools found on PATH (bpftrace, tcpdump, stap, ip, ...), e.g. [bpftrace tc nft]
+ * @param notes things worth telling the user (tracefs mounted by us, ...), e.g. [kptr_restrict hides module addresses]
  */
 public record HostFacts(
     String kernel, boolean root, String tracefs, Map<Integer, String> dropReasons, List<String> tools, List<String> notes) {

@@ -4,9 +4,9 @@ package dev.dropdx.fact;
  * The code address a drop was seen at (kfree_skb's caller), as stap or dropwatch print it, so rules
  * can tell which module owns it.
  *
- * @param function symbol name
- * @param location symbol+offset
- * @param address the address in hex (0xffffffffc099411a)
+ * @param function symbol name, e.g. gre_rcv
+ * @param location symbol+offset, e.g. gre_rcv+0x1a
+ * @param address the address in hex (0xffffffffc099411a), e.g. ffffffffc0a01234
  */
 public record KernelAddress(String function, String location, String address) implements Evidence {
 

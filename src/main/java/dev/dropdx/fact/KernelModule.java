@@ -3,9 +3,9 @@ package dev.dropdx.fact;
 /**
  * A loaded kernel module and where its code lies (a /proc/modules line: name, size, load address).
  *
- * @param name module name
- * @param size size in bytes
- * @param base load address in hex
+ * @param name module name, e.g. ip_gre
+ * @param size size in bytes, e.g. 32768
+ * @param base load address in hex, e.g. 0xffffffffc0a00000
  */
 public record KernelModule(String name, long size, String base) implements Evidence {
 

@@ -5,23 +5,23 @@ package dev.dropdx.fact;
  * explain drops no kfree_skb counter shows (an XDP program, a bridge port's STP state, frames for
  * another host's MAC, the MTU).
  *
- * @param netns namespace name
- * @param iface the device asked about
+ * @param netns namespace name, e.g. dropdx-lab-r
+ * @param iface the device asked about, e.g. veth0
  * @param exists false when the device does not exist (every other field is then empty)
  * @param kind link kind ("veth", "bridge", ...), "" when iproute2 names none (e.g. loopback)
- * @param mtu the device MTU, -1 when unknown
- * @param state operational state (UP, DOWN, UNKNOWN, LOWERLAYERDOWN)
- * @param mac the device's link-layer address, null when it has none
- * @param master the bridge or bond the device is enslaved to, null when none
+ * @param mtu the device MTU, -1 when unknown, e.g. 1500
+ * @param state operational state (UP, DOWN, UNKNOWN, LOWERLAYERDOWN), e.g. UP
+ * @param mac the device's link-layer address, null when it has none, e.g. 02:00:c6:12:00:01
+ * @param master the bridge or bond the device is enslaved to, null when none, e.g. br0
  * @param xdpMode how an attached XDP program runs ("xdpgeneric", "xdp" = native, "xdpoffload"),
- *     null when no XDP program is attached
- * @param xdpProgram the attached program as iproute2 names it ("id 903 name dropdx_xdp"), null when none
- * @param rxDropped RX dropped counter, -1 when unknown
- * @param txDropped TX dropped counter, -1 when unknown
+ *     null when no XDP program is attached, e.g. xdpgeneric
+ * @param xdpProgram the attached program as iproute2 names it ("id 903 name dropdx_xdp"), null when none, e.g. 17
+ * @param rxDropped RX dropped counter, -1 when unknown, e.g. 12
+ * @param txDropped TX dropped counter, -1 when unknown, e.g. 0
  * @param rxOtherhostDropped frames dropped because their destination MAC was another host's
- *     ("otherhost" of `ip -s -s link`, printed only when not 0), -1 when no statistics were read
+ *     ("otherhost" of `ip -s -s link`, printed only when not 0), -1 when no statistics were read, e.g. 0
  * @param bridgePortState the STP state of the device as a bridge port (blocking, listening,
- *     learning, forwarding, disabled), null when it is not a bridge port
+ *     learning, forwarding, disabled), null when it is not a bridge port, e.g. forwarding
  */
 public record LinkInfo(
     String netns,

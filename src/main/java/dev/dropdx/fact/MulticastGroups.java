@@ -8,10 +8,10 @@ import java.util.List;
  * multicast packet). Membership is per interface: a group joined on another interface does not
  * make this one accept it.
  *
- * @param netns namespace name ("" for dropdx's own)
- * @param iface interface name
- * @param ifindex interface index, -1 when the interface is not listed
- * @param groups joined groups in dotted-quad form, in the kernel's order
+ * @param netns namespace name ("" for dropdx's own), e.g. dropdx-lab-r
+ * @param iface interface name, e.g. veth0
+ * @param ifindex interface index, -1 when the interface is not listed, e.g. 2
+ * @param groups joined groups in dotted-quad form, in the kernel's order, e.g. [224.0.0.1 239.1.1.1]
  * @param listed false when /proc/net/igmp has no entry for the interface at all (no IPv4 state)
  */
 public record MulticastGroups(String netns, String iface, int ifindex, List<String> groups, boolean listed)

@@ -3,12 +3,12 @@ package dev.dropdx.fact;
 /**
  * One entry of a namespace's neighbour table (ARP/NDP), as `ip -s neigh show` prints it.
  *
- * @param netns namespace name
- * @param address the neighbour's IP address
- * @param dev the device it is on
- * @param lladdr its link-layer address, null when unresolved
+ * @param netns namespace name, e.g. dropdx-lab-r
+ * @param address the neighbour's IP address, e.g. 198.18.1.1
+ * @param dev the device it is on, e.g. veth0
+ * @param lladdr its link-layer address, null when unresolved, e.g. 02:00:c6:12:01:01
  * @param state the NUD state(s) as printed, e.g. "REACHABLE", "FAILED", "INCOMPLETE", "STALE"
- * @param probes how many solicitations were sent for it, -1 when not printed
+ * @param probes how many solicitations were sent for it, -1 when not printed, e.g. 3
  */
 public record NeighbourEntry(String netns, String address, String dev, String lladdr, String state, int probes)
     implements Evidence {

@@ -6,22 +6,22 @@ import java.util.regex.Pattern;
 /**
  * One netfilter rule (or a base chain's policy) as iptables-save -c or nft -a list ruleset shows it.
  *
- * @param netns namespace name
+ * @param netns namespace name, e.g. dropdx-lab-r
  * @param source "iptables" (iptables-save), "iptables-legacy" (iptables-legacy-save, legacy x_tables
- *     that iptables-nft-save only warns about) or "nftables" (nft list ruleset)
- * @param family ip, ip6, inet, arp, bridge, netdev ("ip" for iptables)
- * @param table table name (filter, nat, mangle, raw, or an nft table)
- * @param chain chain name
+ *     that iptables-nft-save only warns about) or "nftables" (nft list ruleset), e.g. iptables
+ * @param family ip, ip6, inet, arp, bridge, netdev ("ip" for iptables), e.g. ip
+ * @param table table name (filter, nat, mangle, raw, or an nft table), e.g. filter
+ * @param chain chain name, e.g. INPUT
  * @param hook netfilter hook of the chain (prerouting, input, forward, output, postrouting), null for
- *     chains only reached by jumps
+ *     chains only reached by jumps, e.g. input
  * @param policy true when this is the chain's policy rather than a rule
- * @param handle nft rule handle; for iptables the rule's position in its chain (1 = first)
- * @param text the rule as the tool prints it (iptables: the spec after "-A CHAIN")
- * @param verdict DROP, REJECT, ACCEPT, JUMP, ... upper case; null when the rule has none
- * @param protocol protocol the rule matches (udp, tcp, ...), null when any
- * @param dport destination port expression the rule matches (5062, 1000:2000, { 53, 5062 }), null when any
- * @param packets packet counter, -1 when the rule has no counter
- * @param bytes byte counter, -1 when the rule has no counter
+ * @param handle nft rule handle; for iptables the rule's position in its chain (1 = first), e.g. 4
+ * @param text the rule as the tool prints it (iptables: the spec after "-A CHAIN"), e.g. -A INPUT -p udp --dport 5070 -j DROP
+ * @param verdict DROP, REJECT, ACCEPT, JUMP, ... upper case; null when the rule has none, e.g. DROP
+ * @param protocol protocol the rule matches (udp, tcp, ...), null when any, e.g. udp
+ * @param dport destination port expression the rule matches (5062, 1000:2000, { 53, 5062 }), null when any, e.g. 5070
+ * @param packets packet counter, -1 when the rule has no counter, e.g. 12
+ * @param bytes byte counter, -1 when the rule has no counter, e.g. 672
  */
 public record NetfilterRule(
     String netns, String source, String family, String table, String chain, String hook, boolean policy, int handle,

@@ -7,10 +7,10 @@ import java.util.TreeMap;
  * A rule asking for evidence: run this probe with these parameters.
  *
  * @param probe probe id, e.g. "sysctl"
- * @param params probe parameters (sorted, so equal requests are equal)
- * @param priority higher runs first
- * @param askedBy the rule that asked
- * @param why in plain words, why this evidence is wanted
+ * @param params probe parameters (sorted, so equal requests are equal), e.g. {keys=net.ipv4.conf.all.rp_filter netns=dropdx-lab-r}
+ * @param priority higher runs first, e.g. 50
+ * @param askedBy the rule that asked, e.g. rp-filter: ask for rp_filter
+ * @param why in plain words, why this evidence is wanted, e.g. the drop reason is IP_RPFILTER
  */
 public record ProbeRequest(String probe, Map<String, String> params, int priority, String askedBy, String why) {
 

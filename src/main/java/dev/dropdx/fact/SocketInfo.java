@@ -3,18 +3,18 @@ package dev.dropdx.fact;
 /**
  * One socket in a namespace as `ss -a -n -p -m` shows it.
  *
- * @param netns namespace name ("" for dropdx's own)
- * @param proto "udp" or "tcp"
- * @param state ss's state (UNCONN, LISTEN, ESTAB, ...)
- * @param localAddr bound address ("*" or "0.0.0.0" for any), without the port
- * @param localPort bound port
- * @param device interface the socket is bound to (SO_BINDTODEVICE, ss's "%dev"), null when none
- * @param process owning process name, null when ss could not tell
- * @param pid owning process id, -1 when unknown
- * @param recvQueue bytes waiting to be read (ss Recv-Q)
- * @param rcvbuf receive buffer limit in bytes (skmem rb), -1 when unknown
- * @param rmemAlloc receive memory in use (skmem r), -1 when unknown
- * @param drops packets the socket dropped (skmem d), -1 when unknown
+ * @param netns namespace name ("" for dropdx's own), e.g. dropdx-lab-r
+ * @param proto "udp" or "tcp", e.g. udp
+ * @param state ss's state (UNCONN, LISTEN, ESTAB, ...), e.g. UNCONN
+ * @param localAddr bound address ("*" or "0.0.0.0" for any), without the port, e.g. 0.0.0.0
+ * @param localPort bound port, e.g. 5070
+ * @param device interface the socket is bound to (SO_BINDTODEVICE, ss's "%dev"), null when none, e.g. veth0
+ * @param process owning process name, null when ss could not tell, e.g. nc
+ * @param pid owning process id, -1 when unknown, e.g. 4242
+ * @param recvQueue bytes waiting to be read (ss Recv-Q), e.g. 212992
+ * @param rcvbuf receive buffer limit in bytes (skmem rb), -1 when unknown, e.g. 212992
+ * @param rmemAlloc receive memory in use (skmem r), -1 when unknown, e.g. 213760
+ * @param drops packets the socket dropped (skmem d), -1 when unknown, e.g. 37
  */
 public record SocketInfo(
     String netns, String proto, String state, String localAddr, int localPort, String device, String process, int pid,

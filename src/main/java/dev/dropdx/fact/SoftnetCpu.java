@@ -3,12 +3,12 @@ package dev.dropdx.fact;
 /**
  * One CPU's row of /proc/net/softnet_stat: the per-CPU receive backlog (netif_rx, RPS, veth).
  *
- * @param cpu CPU number
- * @param processed packets taken from the backlog and processed (cumulative)
- * @param dropped packets dropped because the backlog was full (cumulative; reason CPU_BACKLOG)
- * @param timeSqueeze times the receive softirq ran out of budget with work left (cumulative)
- * @param droppedIncrease growth of {@code dropped} between two reads {@code seconds} apart, -1 when read once
- * @param seconds interval between the reads, 0 when read once
+ * @param cpu CPU number, e.g. 0
+ * @param processed packets taken from the backlog and processed (cumulative), e.g. 104857
+ * @param dropped packets dropped because the backlog was full (cumulative; reason CPU_BACKLOG), e.g. 12
+ * @param timeSqueeze times the receive softirq ran out of budget with work left (cumulative), e.g. 3
+ * @param droppedIncrease growth of {@code dropped} between two reads {@code seconds} apart, -1 when read once, e.g. 12
+ * @param seconds interval between the reads, 0 when read once, e.g. 1
  */
 public record SoftnetCpu(int cpu, long processed, long dropped, long timeSqueeze, long droppedIncrease, int seconds)
     implements Evidence {

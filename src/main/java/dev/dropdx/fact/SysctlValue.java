@@ -3,9 +3,9 @@ package dev.dropdx.fact;
 /**
  * A sysctl read inside a network namespace.
  *
- * @param netns namespace name ("" for dropdx's own)
+ * @param netns namespace name ("" for dropdx's own), e.g. dropdx-lab-r
  * @param key dotted key, e.g. net.ipv4.conf.all.rp_filter
- * @param value the value as the kernel prints it
+ * @param value the value as the kernel prints it, e.g. 1
  */
 public record SysctlValue(String netns, String key, String value) implements Evidence {
 

@@ -3,12 +3,12 @@ package dev.dropdx.fact;
 /**
  * What the user asked about: the packets whose drops we look for. Null fields match anything.
  *
- * @param src source IPv4 address
- * @param dst destination IPv4 address
- * @param protocol IP protocol number
- * @param dport destination port (UDP/TCP only)
- * @param iface receiving or sending interface
- * @param netns network namespace name; empty for the namespace dropdx runs in
+ * @param src source IPv4 address, e.g. 198.18.0.1
+ * @param dst destination IPv4 address, e.g. 198.18.1.2
+ * @param protocol IP protocol number, e.g. 17
+ * @param dport destination port (UDP/TCP only), e.g. 5070
+ * @param iface receiving or sending interface, e.g. veth0
+ * @param netns network namespace name; empty for the namespace dropdx runs in, e.g. dropdx-lab-r
  */
 public record Target(String src, String dst, Integer protocol, Integer dport, String iface, String netns) {
 

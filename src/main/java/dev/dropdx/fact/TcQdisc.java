@@ -5,15 +5,15 @@ package dev.dropdx.fact;
  * The clsact and ingress qdiscs hold the tc filters; their {@code dropped} counts what the filters
  * dropped (cls_bpf has no counter of its own).
  *
- * @param netns namespace name
- * @param iface the device
- * @param kind qdisc kind (tbf, htb, pfifo, clsact, ingress, noqueue, ...)
- * @param handle its handle ("8007:", "ffff:")
- * @param parent "root", or the parent class or pseudo-parent ("1:1", "ffff:fff1")
- * @param params the settings after the parent on the qdisc's line ("rate 1Mbit burst 2Kb lat 8.19ms")
- * @param sentPackets packets it sent
- * @param dropped packets it dropped
- * @param overlimits times it was over its limit (shapers)
+ * @param netns namespace name, e.g. dropdx-lab-r
+ * @param iface the device, e.g. veth0
+ * @param kind qdisc kind (tbf, htb, pfifo, clsact, ingress, noqueue, ...), e.g. tbf
+ * @param handle its handle ("8007:", "ffff:"), e.g. 8001:
+ * @param parent "root", or the parent class or pseudo-parent ("1:1", "ffff:fff1"), e.g. root
+ * @param params the settings after the parent on the qdisc's line ("rate 1Mbit burst 2Kb lat 8.19ms"), e.g. rate 1Mbit burst 1600b lat 50ms
+ * @param sentPackets packets it sent, e.g. 1200
+ * @param dropped packets it dropped, e.g. 87
+ * @param overlimits times it was over its limit (shapers), e.g. 87
  */
 public record TcQdisc(
     String netns, String iface, String kind, String handle, String parent, String params, long sentPackets, long dropped,

@@ -4,10 +4,10 @@ package dev.dropdx.fact;
  * The tc probe read a device's qdiscs and filters (also when it found none), so rules can tell "not
  * looked yet" from "looked, nothing there".
  *
- * @param netns namespace name
- * @param iface the device
- * @param qdiscs how many qdiscs it has
- * @param filters how many filters, both directions
+ * @param netns namespace name, e.g. dropdx-lab-r
+ * @param iface the device, e.g. veth0
+ * @param qdiscs how many qdiscs it has, e.g. 2
+ * @param filters how many filters, both directions, e.g. 1
  * @param error why reading failed ("" when it did not), e.g. the device does not exist
  */
 public record TcScan(String netns, String iface, int qdiscs, int filters, String error) implements Evidence {

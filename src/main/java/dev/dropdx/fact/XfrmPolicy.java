@@ -4,16 +4,16 @@ package dev.dropdx.fact;
  * One IPsec (xfrm) policy of a namespace as `ip xfrm policy show` prints it: which packets it
  * selects, in which direction, and what it requires of them.
  *
- * @param netns namespace name
+ * @param netns namespace name, e.g. dropdx-lab-r
  * @param selector the whole selector as printed ("src A/32 dst B/32 proto udp dport 53"), what
- *     `ip xfrm policy delete SELECTOR dir DIR` takes
+ *     `ip xfrm policy delete SELECTOR dir DIR` takes, e.g. src 198.18.0.0/24 dst 198.18.1.0/24
  * @param src source selector with prefix length (e.g. 198.18.1.1/32)
- * @param dst destination selector with prefix length
- * @param proto selected protocol name or number, null when any
- * @param dir in, out or fwd
- * @param action block or allow
- * @param priority the policy's priority (lower wins), -1 when not printed
- * @param template the first template it requires ("proto esp mode transport src A dst B"), null when none
+ * @param dst destination selector with prefix length, e.g. 198.18.1.0/24
+ * @param proto selected protocol name or number, null when any, e.g. udp
+ * @param dir in, out or fwd, e.g. in
+ * @param action block or allow, e.g. block
+ * @param priority the policy's priority (lower wins), -1 when not printed, e.g. 0
+ * @param template the first template it requires ("proto esp mode transport src A dst B"), null when none, e.g. tmpl src 198.18.0.1 dst 198.18.1.2 proto esp
  */
 public record XfrmPolicy(String netns, String selector, String src, String dst, String proto, String dir, String action, long priority, String template)
     implements Evidence {

@@ -51,6 +51,7 @@ class ReferenceDocsTest {
       assertThat(t.summary()).as(t.name() + " summary").isNotBlank();
       for (FactCatalog.FactField f : t.fields()) {
         assertThat(f.meaning()).as(t.name() + "." + f.name() + " has no @param in its Javadoc").isNotBlank();
+        assertThat(f.example()).as(t.name() + "." + f.name() + " has no example: end its @param with \"e.g. VALUE\"").isNotBlank();
       }
     }
   }
