@@ -39,7 +39,7 @@ public class BatchCommand {
   public void run(
       CommandContext ctx,
       @Argument(index = 0, description = "bundle files or directories, comma-separated") String paths,
-      @Option(longName = "format", description = "jsonl or markdown", defaultValue = "jsonl") String format,
+      @Option(longName = "format", description = "json (JSON Lines, also jsonl) or markdown", defaultValue = "jsonl") String format,
       @Option(longName = "hosts", description = "hosts expected, comma-separated: one without a bundle or status file is reported missing")
       String hosts) {
     guard.run(ctx.outputWriter(), () -> {
