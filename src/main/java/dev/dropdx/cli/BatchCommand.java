@@ -30,7 +30,7 @@ public class BatchCommand {
     this.json = json;
   }
 
-  @Command(name = "batch", group = "Diagnosis",
+  @Command(name = "batch", group = "Diagnosis", completionProvider = OptionCompletion.BEAN,
       description = "Diagnose evidence bundles (files or directories) offline; one JSON line per bundle",
       help = "Exit code is the worst of the bundles: 1 (a host not diagnosed: unreachable, no root, timed out, failed, "
           + "missing) > 2 (unreadable bundle) > 3 inconclusive > 4 no drops > 0. HOST.status.json files (written by "

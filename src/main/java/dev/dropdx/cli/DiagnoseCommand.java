@@ -38,7 +38,7 @@ public class DiagnoseCommand {
     this.namespaces = namespaces;
   }
 
-  @Command(name = "diagnose", group = "Diagnosis",
+  @Command(name = "diagnose", group = "Diagnosis", completionProvider = OptionCompletion.BEAN,
       description = "Find why the kernel drops the target's packets and what to change",
       help = "Watches skb:kfree_skb for the target's packets, then runs the probes the rules ask for until a cause "
           + "is proven. Exit codes: 0 diagnosed, 3 inconclusive, 4 no drops seen, 2 bad input, 1 cannot run. "
