@@ -1,6 +1,7 @@
 package dev.dropdx.cli;
 
 import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
 import org.springframework.shell.jline.PromptProvider;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,6 @@ public class DropdxPrompt implements PromptProvider {
 
   @Override
   public AttributedString getPrompt() {
-    return new AttributedString(PROMPT + " ");
+    return new AttributedString(PROMPT + " ", AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW)); // yellow, as Spring Shell's own
   }
 }
