@@ -11,7 +11,7 @@ import re
 import sys
 
 WINDOW_MS = 3000
-EARLY = re.compile(r"ended early, ([\d.]+) s after bpftrace started.*seen at ([\d.]+) s")
+EARLY = re.compile(r"ended early: drops matching the target were seen ([\d.]+) s into it and counted for ([\d.]+) s more")
 
 text, names = open(sys.argv[1]).read(), sys.argv[2:]
 dec, i, docs = json.JSONDecoder(), 0, []
@@ -56,7 +56,7 @@ for name, d in zip(names, docs + [None] * len(names)):
     got = d["diagnoses"][0]["cause"] if d["diagnoses"] else d["verdict"]
     early = [m for n in (dw[0].get("notes") or [] if dw else []) for m in [EARLY.search(n)] if m]
     if early:
-        after_first = (end - watch_end) + (float(early[0].group(1)) - float(early[0].group(2))) * 1000
+        after_first = (end - watch_end) + float(early[0].group(2)) * 1000
     else:
         after_first = (end - watch_end) + WINDOW_MS
     print(name, got, len(probes), len(app), "%.0f" % watch_start, "%.0f" % (end - watch_start), "%.0f" % after_first, "-",

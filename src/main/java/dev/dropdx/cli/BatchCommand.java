@@ -30,7 +30,7 @@ public class BatchCommand {
     this.json = json;
   }
 
-  @Command(name = "batch", group = "Diagnosis",
+  @Command(name = "batch", group = "Diagnosis", completionProvider = OptionCompletion.BEAN,
       description = "Diagnose evidence bundles (files or directories) offline; one JSON line per bundle",
       help = "Exit code is the worst of the bundles: 1 (a host not diagnosed: unreachable, no root, timed out, failed, "
           + "missing) > 2 (unreadable bundle) > 3 inconclusive > 4 no drops > 0. HOST.status.json files (written by "
@@ -39,7 +39,7 @@ public class BatchCommand {
   public void run(
       CommandContext ctx,
       @Argument(index = 0, description = "bundle files or directories, comma-separated") String paths,
-      @Option(longName = "format", description = "jsonl or markdown", defaultValue = "jsonl") String format,
+      @Option(longName = "format", description = "json (JSON Lines, also jsonl) or markdown", defaultValue = "jsonl") String format,
       @Option(longName = "hosts", description = "hosts expected, comma-separated: one without a bundle or status file is reported missing")
       String hosts) {
     guard.run(ctx.outputWriter(), () -> {

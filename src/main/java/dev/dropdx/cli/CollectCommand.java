@@ -34,7 +34,7 @@ public class CollectCommand {
     this.bundles = bundles;
   }
 
-  @Command(name = "collect", group = "Diagnosis",
+  @Command(name = "collect", group = "Diagnosis", completionProvider = OptionCompletion.BEAN,
       description = "Gather the standard first-round evidence into a bundle, without the rules, to diagnose elsewhere",
       help = "Watches skb:kfree_skb for the target for the window, then reads what the plan lists (sysctls, routes both ways, "
           + "multicast groups, addresses, links, sockets, netfilter, counters, softnet, GRE handler, modules) and writes an "

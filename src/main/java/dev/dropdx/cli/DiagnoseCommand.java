@@ -38,7 +38,7 @@ public class DiagnoseCommand {
     this.namespaces = namespaces;
   }
 
-  @Command(name = "diagnose", group = "Diagnosis",
+  @Command(name = "diagnose", group = "Diagnosis", completionProvider = OptionCompletion.BEAN,
       description = "Find why the kernel drops the target's packets and what to change",
       help = "Watches skb:kfree_skb for the target's packets, then runs the probes the rules ask for until a cause "
           + "is proven. Exit codes: 0 diagnosed, 3 inconclusive, 4 no drops seen, 2 bad input, 1 cannot run. "
@@ -62,12 +62,13 @@ public class DiagnoseCommand {
       ReportFormat fmt = ReportFormat.parse(format);
       Path bundleOut = saveBundle == null ? null : OptionValues.path("--save-bundle", saveBundle);
       DiagnosisReport report;
+      EvidenceBundle replayed = null;
       if (replay != null) {
         if (src != null || dst != null || proto != null || dport != null || iface != null || netns != null) {
           throw new UsageException("--replay takes the target from the bundle: leave out --src/--dst/--proto/--dport/--iface/--netns");
         }
-        EvidenceBundle bundle = bundles.read(OptionValues.path("--replay", replay));
-        report = engine.replay(bundle.target(), bundle.host(), bundle.probes(), options);
+        replayed = bundles.read(OptionValues.path("--replay", replay));
+        report = engine.replay(replayed.target(), replayed.host(), replayed.probes(), options);
       } else {
         Target target = OptionValues.parse(src, dst, proto, dport, iface, netns);
         OptionValues.requireNamespace(target, namespaces);
@@ -81,19 +82,19 @@ public class DiagnoseCommand {
       if (bundleOut != null) {
         bundles.write(evidence, bundleOut);
       }
-      report = remember(report, evidence);
+      report = remember(report, evidence, replayed == null ? evidence : replayed);
       printer.print(report, fmt, ctx.outputWriter());
       return report.verdict().exitCode();
     });
   }
 
   /** Stores the diagnosis; history trouble is reported but never costs the user the diagnosis. */
-  private DiagnosisReport remember(DiagnosisReport report, EvidenceBundle evidence) {
+  private DiagnosisReport remember(DiagnosisReport report, EvidenceBundle evidence, EvidenceBundle source) {
     if (!historyEnabled) {
       return report;
     }
     try {
-      DiagnosisHistory.Remembered r = history.remember(evidence);
+      DiagnosisHistory.Remembered r = history.remember(evidence, source);
       return report.withNotes(r.recurrence());
     } catch (DatabaseException e) {
       System.err.println("dropdx: warning: the diagnosis was not stored in history: " + e.getMessage());

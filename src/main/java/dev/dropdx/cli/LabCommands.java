@@ -40,7 +40,7 @@ public class LabCommands {
     });
   }
 
-  @Command(name = {"lab", "run"}, group = "Lab",
+  @Command(name = {"lab", "run"}, group = "Lab", completionProvider = OptionCompletion.BEAN,
       description = "Build a scenario in dropdx-lab-* namespaces, diagnose it, tear it down",
       help = "Needs root. Exit code 0 when dropdx found what the scenario built, 3 when it did not. Example: lab run rp-filter")
   public void run(

@@ -118,11 +118,14 @@ public final class OptionValues {
     return Long.parseLong(value);
   }
 
-  /** The output format of `batch`: jsonl or markdown. */
+  /** The output format of `batch`: jsonl (also spelt json, as `diagnose` takes it: one JSON line per bundle) or markdown. */
   public static String batchFormat(String value) {
     String fmt = value.strip().toLowerCase(java.util.Locale.ROOT);
+    if (fmt.equals("json")) {
+      return "jsonl";
+    }
     if (!fmt.equals("jsonl") && !fmt.equals("markdown")) {
-      throw new UsageException("--format " + quote(value) + " is not a batch format: use jsonl or markdown");
+      throw new UsageException("--format " + quote(value) + " is not a batch format: use json (JSON Lines), jsonl or markdown");
     }
     return fmt;
   }

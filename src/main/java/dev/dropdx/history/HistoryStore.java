@@ -10,7 +10,10 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +26,16 @@ public class HistoryStore {
     this.db = db;
   }
 
-  /** Stores a diagnosis; returns its id. */
+  /** Stores a diagnosis made from evidence gathered on {@code host} itself, of no known incident; returns its id. */
   public long record(String host, String target, String verdict, List<String> causes, String trailJson, String bundleJson) {
-    String sql = "INSERT INTO diagnosis (created_at, host, target, verdict, causes, trail, bundle) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    return record(host, target, verdict, causes, trailJson, bundleJson, new Incident(host, null));
+  }
+
+  /** Stores a diagnosis of {@code incident}; returns its id. */
+  public long record(String host, String target, String verdict, List<String> causes, String trailJson, String bundleJson,
+      Incident incident) {
+    String sql = "INSERT INTO diagnosis (created_at, host, target, verdict, causes, trail, bundle, observed_on, incident)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
       ps.setObject(1, OffsetDateTime.now());
       ps.setString(2, host);
@@ -34,6 +44,8 @@ public class HistoryStore {
       ps.setString(5, String.join(",", causes));
       ps.setString(6, trailJson);
       ps.setString(7, bundleJson);
+      ps.setString(8, incident.observedOn());
+      ps.setString(9, incident.fingerprint());
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         keys.next();
@@ -90,10 +102,46 @@ public class HistoryStore {
     }
   }
 
-  /** Earlier diagnoses of this cause on this host since a time (for the recurrence line). */
+  /**
+   * Earlier incidents of this cause observed on this host since a time, oldest diagnosis of each,
+   * newest first (for the recurrence line). A replay of evidence from elsewhere is no incident
+   * here, and diagnoses of the same evidence (a bundle replayed again and again) count once.
+   */
   public List<HistoryRecord> earlier(String host, String cause, OffsetDateTime since, long beforeId) {
-    return list(new HistoryFilter(cause, since, null, 1000)).stream()
-        .filter(r -> r.host().equals(host) && r.id() < beforeId).toList();
+    String sql = "SELECT id, created_at, host, target, verdict, causes, incident FROM diagnosis"
+        + " WHERE COALESCE(observed_on, host) = ? AND created_at >= ? AND id < ? AND (',' || causes || ',') LIKE ? ORDER BY id";
+    try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, host);
+      ps.setObject(2, since);
+      ps.setLong(3, beforeId);
+      ps.setString(4, "%," + cause + ",%");
+      Map<String, HistoryRecord> firstOfEach = new LinkedHashMap<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String incident = rs.getString("incident");
+          firstOfEach.putIfAbsent(incident == null ? "id:" + rs.getLong("id") : incident, row(rs));
+        }
+      }
+      List<HistoryRecord> out = new ArrayList<>(firstOfEach.values());
+      Collections.reverse(out);
+      return out;
+    } catch (SQLException e) {
+      throw new DatabaseException("cannot read history: " + e.getMessage(), e);
+    }
+  }
+
+  /** True when a diagnosis before {@code beforeId} already covers this incident. */
+  public boolean known(String fingerprint, long beforeId) {
+    String sql = "SELECT 1 FROM diagnosis WHERE incident = ? AND id < ? LIMIT 1";
+    try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, fingerprint);
+      ps.setLong(2, beforeId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw new DatabaseException("cannot read history: " + e.getMessage(), e);
+    }
   }
 
   private static HistoryRecord row(ResultSet rs) throws SQLException {
@@ -110,4 +158,12 @@ public class HistoryStore {
    * @param bundleJson the evidence bundle as JSON
    */
   public record StoredDiagnosis(HistoryRecord record, String trailJson, String bundleJson) {}
+
+  /**
+   * The incident a diagnosis is about.
+   *
+   * @param observedOn the host its evidence was gathered on
+   * @param fingerprint a digest of that evidence; null when unknown (then it is its own incident)
+   */
+  public record Incident(String observedOn, String fingerprint) {}
 }

@@ -49,4 +49,12 @@ class OptionValuesTest {
     assertThat(OptionValues.quote("a\nb")).isEqualTo("'a\\x0ab'");
     assertThat(OptionValues.quote("x".repeat(100))).endsWith("...'");
   }
+
+  @Test
+  void batchTakesJsonAsDiagnoseDoesMeaningJsonLines() {
+    assertThat(OptionValues.batchFormat("json")).isEqualTo("jsonl");
+    assertThat(OptionValues.batchFormat("JSONL")).isEqualTo("jsonl");
+    assertThat(OptionValues.batchFormat("markdown")).isEqualTo("markdown");
+    assertThatThrownBy(() -> OptionValues.batchFormat("text")).isInstanceOf(UsageException.class).hasMessageContaining("json (JSON Lines)");
+  }
 }

@@ -24,6 +24,7 @@ import dev.dropdx.probe.tracefs.TracefsInstances;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -93,6 +94,8 @@ final class TracefsDropWatch implements DropWatchBackend {
     String bpfOut = "";
     String trace;
     long lost;
+    long watchedMillis;
+    long traceMillis;
     try (TracefsInstance instance = instances.create(Path.of(context.host().tracefs()))) {
       instance.write("buffer_size_kb", Integer.toString(bufferKb));
       // IPv4 only: other namespaces' IPv6 traffic would otherwise flood the buffer. Protocol 0 too:
@@ -100,8 +103,10 @@ final class TracefsDropWatch implements DropWatchBackend {
       instance.write("events/skb/kfree_skb/filter", "protocol == 2048 || protocol == 0");
       instance.write("events/skb/kfree_skb/trigger", "stacktrace");
       instance.write("events/skb/kfree_skb/enable", "1");
+      long traceOn = System.nanoTime();
+      BpftraceRun run = null;
       if (perPacket) {
-        BpftraceRun run = runBpftrace(target, window, inodes.inodeOf(target.netns()), context);
+        run = runBpftrace(target, window, inodes.inodeOf(target.netns()), context);
         bpfOut = run.stdout();
         if (run.ended() != null) {
           notes.add(run.ended());
@@ -116,6 +121,9 @@ final class TracefsDropWatch implements DropWatchBackend {
             + "drop on the host counts as possibly the target's (apt-get install bpftrace)");
       }
       instance.write("events/skb/kfree_skb/enable", "0");
+      traceMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - traceOn);
+      watchedMillis = perPacket ? run.watchedMillis() : traceMillis;
+      notes.add(coverage(perPacket, watchedMillis, traceMillis));
       trace = instance.read("trace");
       lost = instance.overruns();
     }
@@ -123,7 +131,8 @@ final class TracefsDropWatch implements DropWatchBackend {
         .value("window", window)
         .value("per-packet", perPacket)
         .value("target-netns-inode", inodes.inodeOf(target.netns()))
-        .value("lost-events", lost);
+        .value("lost-events", lost)
+        .value("watched-ms", watchedMillis);
     notes.forEach(raw::note);
     raw.section(BPFTRACE, bpfOut).section(TRACE, trace.length() > MAX_RAW_TRACE ? trace.substring(0, MAX_RAW_TRACE) : trace);
     return interpret(request, raw.toString(), context);
@@ -141,6 +150,8 @@ final class TracefsDropWatch implements DropWatchBackend {
     boolean perPacket = Boolean.parseBoolean(recorded.value("per-packet").orElse("false"));
     long targetNs = Long.parseLong(recorded.value("target-netns-inode").orElse("0"));
     long lost = Long.parseLong(recorded.value("lost-events").orElse("0"));
+    // Bundles recorded before watched-ms existed: the watch was taken to last its whole window.
+    long watchedMillis = Long.parseLong(recorded.value("watched-ms").orElse(Long.toString(window * 1000L)));
     String bpfOut = recorded.section(BPFTRACE);
     List<DropGroup> groups = TraceOutputParser.parse(recorded.section(TRACE));
     Target target = context.target();
@@ -152,14 +163,57 @@ final class TracefsDropWatch implements DropWatchBackend {
     if (lost > 0) {
       notes.add("the trace buffer overran: " + lost + " kfree_skb event(s) were lost, counts are a lower bound");
     }
-    DropWatchSummary summary = new DropWatchSummary(perPacket ? "tracefs+bpftrace" : "tracefs", window, perPacket, matched, ignored, lost);
+    DropWatchSummary summary = new DropWatchSummary(perPacket ? "tracefs+bpftrace" : "tracefs", window, perPacket, matched, ignored, lost,
+        watchedMillis);
     List<Object> facts = new ArrayList<>(drops);
     facts.add(summary);
     return new ProbeOutcome(summary.backend(), summary.describe(), facts, notes, raw);
   }
 
-  /** What bpftrace printed (its final map), and why the watch ended (null when it failed). */
-  private record BpftraceRun(boolean ok, String stdout, String error, String ended) {}
+  /** What bpftrace printed (its final map), why the watch ended (null when it failed), and how long it watched. */
+  private record BpftraceRun(boolean ok, String stdout, String error, String ended, long watchedMillis) {
+    static BpftraceRun failed(String stdout, String error) {
+      return new BpftraceRun(false, stdout, error, null, 0);
+    }
+  }
+
+  /** What the counts cover, said once in the notes: the span watched, and the trace's own span when that differs. */
+  static String coverage(boolean perPacket, long watchedMillis, long traceMillis) {
+    return perPacket
+        ? String.format(Locale.ROOT, "the drop counts cover the %.1f s bpftrace watched (from when its probes were attached "
+            + "until it stopped); the tracefs trace that gave locations and stacks was on for %.1f s around it", watchedMillis / 1000.0,
+            traceMillis / 1000.0)
+        : String.format(Locale.ROOT, "the drop counts cover the %.1f s the tracefs trace was on", traceMillis / 1000.0);
+  }
+
+  /**
+   * How long bpftrace watched: the whole window when it ran out, else one tick for each periodic dump
+   * it printed (the ticks start when its probes are attached, so its start-up is not counted).
+   */
+  static long watchedMillis(String stdout, boolean stoppedEarly, int window) {
+    long whole = window * 1000L;
+    return stoppedEarly ? Math.min(whole, (long) ticks(stdout) * BpftraceDropScript.TICK_MILLIS) : whole;
+  }
+
+  private static int ticks(CharSequence out) {
+    String s = out.toString();
+    int n = 0;
+    for (int i = s.indexOf(BpftraceDropScript.TICK); i >= 0; i = s.indexOf(BpftraceDropScript.TICK, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  /** Why the watch ended, in the watch's own time (from when bpftrace's probes were attached), and what start-up took. */
+  static String ended(boolean stoppedEarly, int window, long watchedMillis, long seenMillis, double wallSeconds) {
+    double startup = Math.max(0, wallSeconds - watchedMillis / 1000.0);
+    return stoppedEarly
+        ? String.format(Locale.ROOT, "the watch ended early: drops matching the target were seen %.1f s into it and counted for "
+            + "%.1f s more, so bpftrace watched %.1f s of the %d s window (its start-up, %.1f s before that, is not counted)",
+            seenMillis / 1000.0, Math.max(0, watchedMillis - seenMillis) / 1000.0, watchedMillis / 1000.0, window, startup)
+        : String.format(Locale.ROOT, "the watch ran its whole %d s window (no drop matching the target ended it early; bpftrace's "
+            + "start-up, %.1f s before that, is not counted)", window, startup);
+  }
 
   /**
    * Runs bpftrace for at most the window. The map it dumps every tick is matched to the target as
@@ -177,18 +231,18 @@ final class TracefsDropWatch implements DropWatchBackend {
       long started = System.nanoTime();
       long deadline = started + TimeUnit.SECONDS.toNanos(window + 30L);
       long firstSeen = -1;
+      long seenMillis = 0;
       boolean stoppedEarly = false;
-      String ended = "the watch ran its whole " + window + " s window (no drop matching the target ended it early)";
+      long stoppedAt = 0;
       while (p.isAlive() && System.nanoTime() < deadline) {
         long now = System.nanoTime();
         if (firstSeen < 0 && seesTarget(sofar, target, targetNs, context.host())) {
           firstSeen = now;
+          seenMillis = (long) ticks(sofar) * BpftraceDropScript.TICK_MILLIS;
         }
         if (firstSeen >= 0 && now - firstSeen >= TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS)) {
-          ended = String.format(java.util.Locale.ROOT, "the watch ended early, %.1f s after bpftrace started (the window allows %d s): "
-              + "drops matching the target were seen at %.1f s and counted for %.1f s more", seconds(now - started), window,
-              seconds(firstSeen - started), SETTLE_MILLIS / 1000.0);
           stoppedEarly = true;
+          stoppedAt = now;
           p.destroy(); // SIGTERM: bpftrace (usually) runs END and prints its map
           p.waitFor(3, TimeUnit.SECONDS);
           break;
@@ -199,25 +253,27 @@ final class TracefsDropWatch implements DropWatchBackend {
       }
       if (p.isAlive() && !stoppedEarly) {
         children.stop(p);
-        return new BpftraceRun(false, out.join(), "did not finish in time", null);
+        return BpftraceRun.failed(out.join(), "did not finish in time");
       }
       children.stop(p);
       boolean exitedClean = p.waitFor(2, TimeUnit.SECONDS) && p.exitValue() == 0;
       String stdout = out.join();
       String stderr = err.join();
+      double wall = seconds((stoppedAt == 0 ? System.nanoTime() : stoppedAt) - started);
+      long watched = watchedMillis(stdout, stoppedEarly, window);
       // bpftrace 0.17 now and then dies of the SIGTERM without printing its map (measured: about 1
       // run in 5); the last complete periodic dump, at most one tick older, then stands for it.
       boolean ok = exitedClean || stdout.contains(BpftraceDropScript.FINAL)
           || (stoppedEarly && BpftraceOutputParser.lastTick(stdout).isPresent());
       // Only the final map is kept: the periodic dumps repeat it and would bloat the bundle.
       return ok
-          ? new BpftraceRun(true, BpftraceOutputParser.finalDump(stdout), "", ended)
-          : new BpftraceRun(false, stdout, stderr.lines().filter(l -> !l.contains("RLIMIT_MEMLOCK")).findFirst()
-              .orElse(p.isAlive() ? "did not stop" : "exit " + p.exitValue()), null);
+          ? new BpftraceRun(true, BpftraceOutputParser.finalDump(stdout), "", ended(stoppedEarly, window, watched, seenMillis, wall), watched)
+          : BpftraceRun.failed(stdout, stderr.lines().filter(l -> !l.contains("RLIMIT_MEMLOCK")).findFirst()
+              .orElse(p.isAlive() ? "did not stop" : "exit " + p.exitValue()));
     } catch (InterruptedException e) {
       children.stop(p);
       Thread.currentThread().interrupt();
-      return new BpftraceRun(false, "", "interrupted", null);
+      return BpftraceRun.failed("", "interrupted");
     } finally {
       children.stop(p);
     }

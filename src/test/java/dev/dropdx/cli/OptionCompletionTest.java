@@ -1,0 +1,99 @@
+package dev.dropdx.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dropdx.probe.exec.ChildProcesses;
+import dev.dropdx.probe.exec.CommandResult;
+import dev.dropdx.probe.exec.CommandRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandOption;
+import org.springframework.shell.core.command.ExitStatus;
+import org.springframework.shell.core.command.completion.CompletionContext;
+import org.springframework.shell.core.command.completion.CompletionProposal;
+
+/** Tab completes option values: --proto, --format, --netns (existing namespaces) and --iface (that namespace's interfaces). */
+class OptionCompletionTest {
+  @TempDir
+  Path dir;
+  private final List<List<String>> ran = new ArrayList<>();
+  private OptionCompletion completion;
+
+  /** Runs nothing: answers `ip netns exec web ls -1 /sys/class/net` with web's interfaces. */
+  private final CommandRunner runner = new CommandRunner(new ChildProcesses()) {
+    @Override
+    public CommandResult run(List<String> command, Duration timeout) {
+      ran.add(command);
+      boolean web = command.equals(List.of("ip", "netns", "exec", "web", "ls", "-1", "/sys/class/net"));
+      return new CommandResult(command, web ? 0 : 1, web ? "lo\nveth-web\n" : "", "", false);
+    }
+  };
+
+  @BeforeEach
+  void hostWithTwoNamespaces() throws Exception {
+    Files.createDirectories(dir.resolve("netns"));
+    Files.createFile(dir.resolve("netns/web"));
+    Files.createFile(dir.resolve("netns/db"));
+    for (String i : List.of("lo", "eth0", "br0")) {
+      Files.createDirectories(dir.resolve("net/" + i));
+    }
+    completion = new OptionCompletion(new NetworkNames(dir.resolve("netns"), dir.resolve("net"), runner));
+  }
+
+  private static Command command(String name) {
+    return new Command() {
+      @Override
+      public String getName() {
+        return name;
+      }
+
+      @Override
+      public ExitStatus execute(org.springframework.shell.core.command.CommandContext ctx) {
+        return ExitStatus.OK;
+      }
+    };
+  }
+
+  /** What Tab offers at the end of this line (the last word is the one being typed). */
+  private List<String> complete(String line) {
+    List<String> words = new ArrayList<>(Arrays.asList(line.split(" ", -1)));
+    String before = words.get(words.size() - 2);
+    CommandOption option = before.startsWith("--") ? CommandOption.with().longName(before.substring(2)).build() : null;
+    CompletionContext ctx = new CompletionContext(words, words.size() - 1, 0, command(words.get(0)), option);
+    return completion.apply(ctx).stream().map(CompletionProposal::value).toList();
+  }
+
+  @Test
+  void protocolsAndFormats() {
+    assertThat(complete("diagnose --proto ")).contains("udp", "tcp", "icmp", "ospf", "gre", "vxlan");
+    assertThat(complete("diagnose --format ")).containsExactly("text", "json", "markdown");
+    assertThat(complete("batch b/ --format ")).containsExactly("json", "jsonl", "markdown");
+  }
+
+  @Test
+  void namespacesThatExist() {
+    assertThat(complete("diagnose --netns ")).containsExactly("db", "web");
+  }
+
+  @Test
+  void interfacesOfTheNamespaceOnTheLineElseDropdxsOwn() {
+    assertThat(complete("diagnose --netns web --iface ")).containsExactly("lo", "veth-web");
+    assertThat(complete("diagnose --iface ")).containsExactly("br0", "eth0", "lo");
+    assertThat(complete("diagnose --netns=web --src 198.18.2.1 --iface ")).containsExactly("lo", "veth-web");
+  }
+
+  @Test
+  void aNamespaceThatIsNotThereOrNotANameRunsNothing() {
+    assertThat(complete("diagnose --netns nope --iface ")).isEmpty();
+    assertThat(complete("diagnose --netns ;reboot --iface ")).isEmpty();
+    assertThat(ran).isEmpty();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.dropdx.probe.drops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dropdx.fact.DropWatchSummary;
+import dev.dropdx.fact.HostFacts;
+import dev.dropdx.fact.ProbeRequest;
+import dev.dropdx.fact.Target;
+import dev.dropdx.probe.ProbeContext;
+import dev.dropdx.probe.ProbeOutcome;
+import dev.dropdx.probe.RecordedSections;
+import dev.dropdx.probe.bpftrace.BpftraceDropScript;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The drop watch says what it watched, for how long, and what its counts cover (issue 14: "for 4 s" after 2.5 s). */
+class TracefsDropWatchTest {
+  private static final ProbeRequest WATCH = ProbeRequest.of("drop-watch", 100, "common: watch", "why");
+  private static final HostFacts HOST = new HostFacts("6.1.0", true, "/sys/kernel/tracing", Map.of(), List.of("bpftrace"), List.of());
+  private static final ProbeContext CONTEXT = new ProbeContext(new Target("198.18.2.1", null, 1, null, null, ""), HOST, 4, line -> { });
+  private final TracefsDropWatch perPacket = new TracefsDropWatch(null, null, null, null, 8, true);
+
+  private static String recorded(String watchedMillis) {
+    RecordedSections.Writer w = RecordedSections.writer().value("window", 4).value("per-packet", true).value("target-netns-inode", 0)
+        .value("lost-events", 0);
+    if (watchedMillis != null) {
+      w.value("watched-ms", watchedMillis);
+    }
+    return w.section("bpftrace", "@drops[ip_rcv_finish_core, 16, 198.18.2.1, 198.18.1.2, 1, eth0, 0, 0]: 14\n")
+        .section("tracefs trace", "").toString();
+  }
+
+  @Test
+  void aWatchThatEndedEarlySaysHowLongItWatchedNotTheWindow() {
+    ProbeOutcome o = perPacket.interpret(WATCH, recorded("2500"), CONTEXT);
+    assertThat(o.summary()).isEqualTo("watched kfree_skb for 2.5 s of the 4 s window with tracefs+bpftrace: 14 matching drop(s), "
+        + "0 other drop(s) ignored in those 2.5 s");
+    assertThat(o.facts()).filteredOn(DropWatchSummary.class::isInstance).singleElement()
+        .extracting(f -> ((DropWatchSummary) f).watchedMillis()).isEqualTo(2500L);
+  }
+
+  @Test
+  void aWholeWindowAndOlderBundlesSayTheWindow() {
+    assertThat(perPacket.interpret(WATCH, recorded(null), CONTEXT).summary())
+        .startsWith("watched kfree_skb for 4 s with tracefs+bpftrace: 14 matching").endsWith("ignored in those 4 s");
+    assertThat(perPacket.interpret(WATCH, recorded("4000"), CONTEXT).summary()).startsWith("watched kfree_skb for 4 s with");
+  }
+
+  @Test
+  void watchedTimeCountsBpftracesTicksNotItsStartUp() {
+    String tick = BpftraceDropScript.TICK + "\n@drops[x]: 1\n";
+    String stdout = "Attaching 4 probes...\n" + tick.repeat(10) + BpftraceDropScript.FINAL + "\n";
+    assertThat(TracefsDropWatch.watchedMillis(stdout, true, 4)).isEqualTo(2500);
+    assertThat(TracefsDropWatch.watchedMillis(stdout, false, 4)).isEqualTo(4000);
+    assertThat(TracefsDropWatch.watchedMillis(tick.repeat(40), true, 4)).as("never more than the window").isEqualTo(4000);
+  }
+
+  @Test
+  void theEndNoteIsInTheWatchsOwnTimeAndNamesTheStartUpApart() {
+    // Before: "ended early, 5.0 s after bpftrace started (the window allows 4 s)": start-up counted as watching.
+    String early = TracefsDropWatch.ended(true, 4, 2500, 1500, 5.0);
+    assertThat(early).isEqualTo("the watch ended early: drops matching the target were seen 1.5 s into it and counted for 1.0 s more, "
+        + "so bpftrace watched 2.5 s of the 4 s window (its start-up, 2.5 s before that, is not counted)");
+    assertThat(TracefsDropWatch.ended(false, 4, 4000, 0, 5.2)).isEqualTo("the watch ran its whole 4 s window (no drop matching the "
+        + "target ended it early; bpftrace's start-up, 1.2 s before that, is not counted)");
+  }
+
+  @Test
+  void theCoverageNoteSaysWhatTheCountsCover() {
+    assertThat(TracefsDropWatch.coverage(true, 2500, 4100)).isEqualTo("the drop counts cover the 2.5 s bpftrace watched (from when its "
+        + "probes were attached until it stopped); the tracefs trace that gave locations and stacks was on for 4.1 s around it");
+    assertThat(TracefsDropWatch.coverage(false, 4003, 4003)).isEqualTo("the drop counts cover the 4.0 s the tracefs trace was on");
+  }
+}
