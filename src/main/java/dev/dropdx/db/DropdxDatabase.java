@@ -76,7 +76,7 @@ public class DropdxDatabase {
     }
     try {
       createPrivateDirectories(dataDir.toAbsolutePath());
-      trust.requireTrusted(dataDir, "data directory");
+      trust.requireTrustedDirectory(dataDir, "data directory");
       // Two dropdx processes starting together would both create the schema: the second waits for
       // the first on a file lock, then finds the schema migrated.
       try (FileChannel lock = FileChannel.open(dataDir.resolve("migrate.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);

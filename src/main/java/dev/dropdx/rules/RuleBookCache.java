@@ -101,8 +101,8 @@ public class RuleBookCache {
    * @param rulePackages the DRL packages of the book
    */
   public Optional<KieBase> read(String key, ClassLoader loader, Set<String> rulePackages) {
-    trust.requireTrusted(dataDir, "data directory");
-    trust.requireTrusted(dir, "rules cache directory");
+    trust.requireTrustedDirectory(dataDir, "data directory");
+    trust.requireTrustedDirectory(dir, "rules cache directory");
     Path file = fileOf(key);
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();

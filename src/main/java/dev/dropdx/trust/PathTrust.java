@@ -62,6 +62,18 @@ public class PathTrust {
    * @param what the path's role in words, e.g. "rules directory"
    */
   public void requireTrusted(Path path, String what) {
+    require(path, what, true);
+  }
+
+  /**
+   * As {@link #requireTrusted} for the directory itself and every directory above it, without
+   * judging its contents (a data directory: dropdx writes its files and judges each one it reads).
+   */
+  public void requireTrustedDirectory(Path dir, String what) {
+    require(dir, what, false);
+  }
+
+  private void require(Path path, String what, boolean beneath) {
     if (!unixAttributesAvailable(path)) {
       return; // not a POSIX host (a developer's Windows checkout): nothing to enforce
     }
@@ -76,7 +88,7 @@ public class PathTrust {
       }
       return;
     }
-    checkTree(absolute, what, new HashSet<>(), true);
+    checkTree(absolute, what, new HashSet<>(), beneath);
   }
 
   /**
