@@ -101,7 +101,7 @@ public class PathTrust {
     }
     Stat s = stat(file);
     if (s.uid != runningUid || (s.mode & GROUP_OR_OTHER_WRITE) != 0 || Files.isSymbolicLink(file)) {
-      throw new UntrustedPathException(file, "untrusted " + what + " " + file + ": owned by " + s.ownerName + " (uid " + s.uid
+      throw new UntrustedPathException(file, "untrusted " + what + " " + file + ": owned by " + s.ownerName() + " (uid " + s.uid
           + "), mode " + octal(s.mode) + "; dropdx reads back only its own cache entries (owner uid " + runningUid
           + ", not writable by others). Fix: rm '" + file + "' (a cache entry is always safe to delete; it is compiled again)");
     }
@@ -156,7 +156,7 @@ public class PathTrust {
       fix.append(fix.isEmpty() ? "" : " && ").append("chmod go-w '").append(p).append("'");
     }
     String where = p.equals(asked.toAbsolutePath().normalize()) ? "" : " (" + (above ? "a directory above " : "inside or linked from ") + asked + ")";
-    throw new UntrustedPathException(p, "untrusted " + what + " " + p + where + ": owned by " + s.ownerName + " (uid " + s.uid
+    throw new UntrustedPathException(p, "untrusted " + what + " " + p + where + ": owned by " + s.ownerName() + " (uid " + s.uid
         + "), mode " + octal(s.mode) + (writable ? " (writable by " + writers(s.mode) + ")" : "")
         + "; dropdx runs rules and knowledge as root, so it loads them only from paths that only root"
         + (trustedOwners.size() > 1 ? " or uid " + trustedOwners.stream().filter(u -> u != 0).map(String::valueOf).sorted().toList() : "")
@@ -173,18 +173,21 @@ public class PathTrust {
     return String.format("%04o", mode & 07777);
   }
 
-  private record Stat(int uid, int mode, String ownerName) {}
+  /** Owner and mode of a path (not followed); the owner's name is looked up only for a refusal's message. */
+  private record Stat(Path path, int uid, int mode) {
+    String ownerName() {
+      try {
+        return Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName();
+      } catch (IOException | UnsupportedOperationException e) {
+        return String.valueOf(uid);
+      }
+    }
+  }
 
   private static Stat stat(Path p) {
     try {
       Map<String, Object> a = Files.readAttributes(p, "unix:uid,mode", LinkOption.NOFOLLOW_LINKS);
-      String name;
-      try {
-        name = Files.getOwner(p, LinkOption.NOFOLLOW_LINKS).getName();
-      } catch (IOException e) {
-        name = String.valueOf(a.get("uid"));
-      }
-      return new Stat((Integer) a.get("uid"), (Integer) a.get("mode"), name);
+      return new Stat(p, (Integer) a.get("uid"), (Integer) a.get("mode"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the owner and mode of " + p, e);
     }

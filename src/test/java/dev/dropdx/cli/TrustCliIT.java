@@ -62,6 +62,16 @@ class TrustCliIT {
   }
 
   @Test
+  void aWorldWritableKnowledgeBaseIsRefusedWithExitTwoAtStart() throws Exception {
+    Path kb = Files.createDirectories(tmp.resolve("kb"));
+    Files.writeString(kb.resolve("entry.json"), "{}");
+    Files.setPosixFilePermissions(kb, PosixFilePermissions.fromString("rwxrwxrwx"));
+    CommandResult r = Jar.run(List.of(), dataDir(), Map.of(), "--dropdx.knowledge-base=" + kb, "kb", "list");
+    assertThat(r.exitCode()).as(r.stderr()).isEqualTo(2);
+    assertThat(r.stderr()).contains("dropdx: untrusted knowledge-base directory " + kb).contains("chmod go-w");
+  }
+
+  @Test
   void rulesOwnedByTheSudoCallerAreTrustedAndABundleFromAnywhereIsReplayed() throws Exception {
     Path marker = tmp.resolve("MARKER");
     Path team = planted(marker);
