@@ -47,12 +47,14 @@ public class DropdxApplication {
     } catch (RuntimeException e) {
       // Only reached for failures outside our commands (which catch their own): start-up, parsing.
       boolean unknown = rootCause(e).getClass().getSimpleName().equals("CommandNotFoundException");
+      // A knowledge base checked while the beans are made (issue 17): refused like any untrusted input, exit 2.
+      boolean untrusted = rootCause(e) instanceof dev.dropdx.trust.UntrustedPathException;
       System.err.println("dropdx: " + (unknown ? "unknown command '" + String.join(" ", rest) + "': see help"
-          : rootMessage(e) + (debug ? "" : " (run with --debug for details)")));
+          : untrusted ? rootCause(e).getMessage() : rootMessage(e) + (debug ? "" : " (run with --debug for details)")));
       if (debug) {
         e.printStackTrace();
       }
-      code = unknown ? 2 : 1;
+      code = unknown || untrusted ? 2 : 1;
     }
     System.exit(code);
   }

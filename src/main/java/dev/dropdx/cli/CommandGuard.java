@@ -7,6 +7,7 @@ import dev.dropdx.evidence.BundleException;
 import dev.dropdx.knowledge.KnowledgeBaseException;
 import dev.dropdx.lab.LabException;
 import dev.dropdx.rules.RuleBookException;
+import dev.dropdx.trust.UntrustedPathException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,7 +32,7 @@ public class CommandGuard {
     int code;
     try {
       code = body.call();
-    } catch (UsageException | RuleBookException | KnowledgeBaseException | BundleException | CollectPlanException e) {
+    } catch (UsageException | RuleBookException | KnowledgeBaseException | BundleException | CollectPlanException | UntrustedPathException e) {
       code = fail(e, ExitCodes.USAGE);
     } catch (CannotDiagnoseException | LabException | DatabaseException e) {
       code = fail(e, ExitCodes.CANNOT_RUN);

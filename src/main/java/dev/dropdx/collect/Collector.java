@@ -12,6 +12,7 @@ import dev.dropdx.probe.Availability;
 import dev.dropdx.probe.ProbeCatalog;
 import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.host.HostFactsDetector;
+import dev.dropdx.trust.PathTrust;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,10 +43,17 @@ public class Collector {
 
   private final ProbeCatalog probes;
   private final HostFactsDetector detector;
+  private final PathTrust trust;
 
   public Collector(ProbeCatalog probes, HostFactsDetector detector) {
+    this(probes, detector, new PathTrust());
+  }
+
+  @Autowired
+  public Collector(ProbeCatalog probes, HostFactsDetector detector, PathTrust trust) {
     this.probes = probes;
     this.detector = detector;
+    this.trust = trust;
   }
 
   /** The built-in plan, or a plan file. */
@@ -58,6 +67,8 @@ public class Collector {
       if (!Files.isRegularFile(file)) {
         throw new CollectPlanException(file + ": no such plan file");
       }
+      // A plan chooses the commands collect runs as root: only from a path no stranger can change.
+      trust.requireTrusted(file, "collect plan");
       return checked(CollectPlan.parse(Files.readString(file), file.toString()));
     } catch (IOException e) {
       throw new CollectPlanException((file == null ? DEFAULT_PLAN : file) + ": cannot read: " + e.getMessage());

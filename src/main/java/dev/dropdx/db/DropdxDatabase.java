@@ -1,10 +1,13 @@
 package dev.dropdx.db;
 
+import dev.dropdx.trust.PathTrust;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -14,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -27,11 +31,21 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DropdxDatabase {
+  private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
   private final Path dataDir;
+  private final PathTrust trust;
   private volatile boolean migrated;
 
-  public DropdxDatabase(@Value("${dropdx.data-dir:${user.home}/.local/share/dropdx}") String dataDir) {
+  public DropdxDatabase(String dataDir) {
+    this(dataDir, new PathTrust());
+  }
+
+  /** @param trust refuses a data directory a stranger could change (the history and cache live there) */
+  @Autowired
+  public DropdxDatabase(@Value("${dropdx.data-dir:${user.home}/.local/share/dropdx}") String dataDir, PathTrust trust) {
     this.dataDir = Path.of(dataDir);
+    this.trust = trust;
   }
 
   public Path dataDir() {
@@ -42,7 +56,9 @@ public class DropdxDatabase {
   public Connection connect() {
     migrate();
     try {
-      return DriverManager.getConnection(url(), "dropdx", "");
+      Connection c = DriverManager.getConnection(url(), "dropdx", "");
+      privateFiles();
+      return c;
     } catch (SQLException e) {
       throw new DatabaseException("cannot open the history database in " + dataDir + ": " + e.getMessage(), e);
     }
@@ -59,7 +75,8 @@ public class DropdxDatabase {
       return;
     }
     try {
-      Files.createDirectories(dataDir);
+      createPrivateDirectories(dataDir.toAbsolutePath());
+      trust.requireTrustedDirectory(dataDir, "data directory");
       // Two dropdx processes starting together would both create the schema: the second waits for
       // the first on a file lock, then finds the schema migrated.
       try (FileChannel lock = FileChannel.open(dataDir.resolve("migrate.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -70,11 +87,56 @@ public class DropdxDatabase {
         }
         Flyway.configure().dataSource(url(), "dropdx", "").locations("classpath:db/migration").load().migrate();
       }
+      privateFiles();
+    } catch (dev.dropdx.trust.UntrustedPathException e) {
+      throw e;
     } catch (java.io.IOException | RuntimeException e) {
       throw new DatabaseException("cannot prepare the history database in " + dataDir
           + " (set dropdx.data-dir to a writable directory): " + e.getMessage(), e);
     }
     migrated = true;
+  }
+
+  /** Creates the missing directories 0700; existing ones keep their mode (the trust check judges them). */
+  private static void createPrivateDirectories(Path dir) throws java.io.IOException {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    if (dir.getParent() != null) {
+      createPrivateDirectories(dir.getParent());
+    }
+    try {
+      if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+      } else {
+        Files.createDirectory(dir);
+      }
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      // a concurrent run made it
+    }
+  }
+
+  /**
+   * H2 creates its files with the process umask (0644 under 022): narrow the ones this user owns to
+   * 0600, so history (addresses, hosts, rules) is private even where the directory is not.
+   */
+  private void privateFiles() {
+    if (!dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(dataDir)) {
+      for (Path f : files.filter(f -> f.getFileName().toString().startsWith("dropdx.") || f.getFileName().toString().equals("migrate.lock")).toList()) {
+        try {
+          if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.getPosixFilePermissions(f).equals(OWNER_ONLY_FILE)) {
+            Files.setPosixFilePermissions(f, OWNER_ONLY_FILE);
+          }
+        } catch (java.io.IOException | SecurityException e) {
+          // not ours to change (another user's file): the trust check of the directory judges it
+        }
+      }
+    } catch (java.io.IOException e) {
+      // the directory vanished: the next connect reports it
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.dropdx.rules;
 
+import dev.dropdx.trust.PathTrust;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,6 +38,7 @@ public class RuleBookLoader {
   private final AtomicInteger builds = new AtomicInteger();
   private final RuleBookCache cache;
   private final List<RuleBookCheck> checks;
+  private final PathTrust trust;
 
   /** A loader that always compiles and checks nothing beyond compiling (tests, tools). */
   public RuleBookLoader() {
@@ -49,10 +51,19 @@ public class RuleBookLoader {
   }
 
   /** A loader that also runs the checks on every load; any problem they find refuses the book. */
-  @Autowired
   public RuleBookLoader(RuleBookCache cache, List<RuleBookCheck> checks) {
+    this(cache, checks, new PathTrust());
+  }
+
+  /**
+   * A loader that refuses, before reading any file, a rules directory a stranger could change
+   * (a DRL consequence is Java that runs as root).
+   */
+  @Autowired
+  public RuleBookLoader(RuleBookCache cache, List<RuleBookCheck> checks, PathTrust trust) {
     this.cache = cache;
     this.checks = List.copyOf(checks);
+    this.trust = trust;
   }
 
   /** Loads and compiles; throws {@link RuleBookException} on a missing directory or any error. */
@@ -66,6 +77,9 @@ public class RuleBookLoader {
       if (!Files.isDirectory(dir)) {
         throw new RuleBookException("rules directory " + dir + " does not exist (set --rules or dropdx.rules.dirs)", List.of());
       }
+      trust.requireTrusted(dir, "rules directory");
+    }
+    for (Path dir : directories) {
       index++;
       for (Path file : drlFiles(dir)) {
         String text = read(file);
@@ -85,7 +99,7 @@ public class RuleBookLoader {
     }
     ClassLoader loader = RuleBookLoader.class.getClassLoader();
     String key = cache == null ? null : RuleBookKey.of(sources);
-    KieBase kieBase = key == null ? null : cache.read(key, loader).orElse(null);
+    KieBase kieBase = key == null ? null : cache.read(key, loader, rulePackages(sources)).orElse(null);
     boolean cached = kieBase != null;
     if (!cached) {
       kieBase = compile(sources, diskPathOf, loader);
@@ -175,6 +189,18 @@ public class RuleBookLoader {
       return diskPathOf.getOrDefault(source, source);
     }
     return resource == null ? "?" : resource.toString();
+  }
+
+  /** The DRL packages of the sources: the only non-library classes a cache entry may hold. */
+  private static java.util.Set<String> rulePackages(List<RuleSource> sources) {
+    java.util.Set<String> packages = new java.util.HashSet<>();
+    for (RuleSource source : sources) {
+      Matcher m = PACKAGE.matcher(source.text());
+      if (m.find()) {
+        packages.add(m.group(1));
+      }
+    }
+    return packages;
   }
 
   private static String packageFolder(String drl) {

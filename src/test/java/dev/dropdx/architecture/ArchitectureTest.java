@@ -36,7 +36,7 @@ class ArchitectureTest {
         .layer("runs").definedBy("dev.dropdx.diagnosis..", "dev.dropdx.collect..", "dev.dropdx.lab..", "dev.dropdx.batch..")
         .layer("parts").definedBy("dev.dropdx.rules..", "dev.dropdx.knowledge..", "dev.dropdx.history..", "dev.dropdx.evidence..",
             "dev.dropdx.probe..")
-        .layer("base").definedBy("dev.dropdx.fact..", "dev.dropdx.db..", "dev.dropdx.config..")
+        .layer("base").definedBy("dev.dropdx.fact..", "dev.dropdx.db..", "dev.dropdx.config..", "dev.dropdx.trust..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .whereLayer("runs").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("parts").mayOnlyBeAccessedByLayers("cli", "runs")

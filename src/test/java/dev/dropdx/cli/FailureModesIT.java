@@ -7,7 +7,6 @@ import dev.dropdx.support.Jar;
 import dev.dropdx.support.LabTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +38,8 @@ class FailureModesIT {
 
   @Test
   void notRootSaysItNeedsRoot() throws Exception {
-    Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+    // The data directory is nobody's own (a world-writable one is refused as untrusted, issue 17).
+    Files.setOwner(dataDir, dataDir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
     CommandResult r = Jar.run(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"), dataDir, Map.of(),
         "diagnose", "--src", "198.18.0.1", "--window", "1");
     oneClearLine(r, 1, "needs root", "sudo");

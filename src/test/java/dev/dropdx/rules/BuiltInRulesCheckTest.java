@@ -21,7 +21,7 @@ class BuiltInRulesCheckTest {
     Set<String> probes;
     try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
       context.registerBean(JsonMapper.class, () -> JsonMapper.builder().build());
-      context.scan("dev.dropdx.probe", "dev.dropdx.config");
+      context.scan("dev.dropdx.probe", "dev.dropdx.config", "dev.dropdx.trust");
       context.refresh();
       probes = context.getBean(ProbeCatalog.class).ids();
     }

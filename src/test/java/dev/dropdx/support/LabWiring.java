@@ -26,7 +26,7 @@ public final class LabWiring implements AutoCloseable {
     // Everything but the shell commands; history goes to a throwaway directory.
     context.getEnvironment().getSystemProperties().putIfAbsent("dropdx.data-dir", System.getProperty("java.io.tmpdir") + "/dropdx-test-data");
     context.scan("dev.dropdx.probe", "dev.dropdx.diagnosis", "dev.dropdx.rules", "dev.dropdx.knowledge", "dev.dropdx.lab",
-        "dev.dropdx.config", "dev.dropdx.history", "dev.dropdx.evidence", "dev.dropdx.batch", "dev.dropdx.db", "dev.dropdx.collect");
+        "dev.dropdx.config", "dev.dropdx.history", "dev.dropdx.evidence", "dev.dropdx.batch", "dev.dropdx.db", "dev.dropdx.collect", "dev.dropdx.trust");
     context.refresh();
     children = context.getBean(ChildProcesses.class);
     runner = context.getBean(CommandRunner.class);
