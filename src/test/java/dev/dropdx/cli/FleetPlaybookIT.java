@@ -75,10 +75,27 @@ class FleetPlaybookIT {
         assertThat(r3.get("verdict").asString()).isEqualTo("no-drops");
         assertThat(r3.get("drops")).allSatisfy(d -> assertThat(d.get("match").asString()).isNotEqualTo("target"));
         assertThat(play.exitCode()).as(tail(log)).isZero();
+        installedPrivately(tmp.resolve("hosts/r1"));
       } finally {
         runner.run(List.of("ip", "link", "del", UPLINK), Duration.ofSeconds(10)); // goes with the switch too; be sure
       }
     }
+  }
+
+  /** What the role installed: rules and knowledge root-owned, 0755 directories, 0644 files; data 0700. */
+  private static void installedPrivately(Path host) throws IOException {
+    for (String content : List.of("opt/rules", "opt/knowledge-base")) {
+      try (var paths = Files.walk(host.resolve(content))) {
+        for (Path p : paths.toList()) {
+          String want = Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--";
+          assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p))).as(p.toString())
+              .isEqualTo(want);
+          assertThat(Files.getAttribute(p, "unix:uid")).as(p + " owner").isEqualTo(0);
+        }
+      }
+    }
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(host.resolve("data"))))
+        .as("data directory").isEqualTo("rwx------");
   }
 
   /** Switch namespace with a bridge, four host namespaces on it, one uplink from the root namespace, sshd in r1..r3. */
