@@ -15,4 +15,9 @@ public record Availability(boolean available, String reason) {
   public static Availability no(String reason) {
     return new Availability(false, reason);
   }
+
+  /** The probes that run `ip`: available where iproute2 is installed. */
+  public static Availability iproute2(dev.dropdx.fact.HostFacts host) {
+    return host.hasTool("ip") ? yes() : no("iproute2 is not installed: apt-get install iproute2");
+  }
 }

@@ -66,6 +66,25 @@ public class CommandRunner {
     return run(inNetns(netns, command), timeout);
   }
 
+  /**
+   * Runs a read twice, {@code seconds} apart, inside a namespace, to see which counters still rise;
+   * when the first read fails the second is the same result (nothing to compare).
+   *
+   * @return the first and the second result
+   */
+  public List<CommandResult> runTwiceIn(String netns, List<String> command, double seconds, Duration timeout) {
+    CommandResult first = runIn(netns, command, timeout);
+    if (!first.ok()) {
+      return List.of(first, first);
+    }
+    try {
+      Thread.sleep((long) (seconds * 1000));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return List.of(first, runIn(netns, command, timeout));
+  }
+
   /** Prefixes a command so it runs inside a namespace. */
   public static List<String> inNetns(String netns, List<String> command) {
     if (netns == null || netns.isEmpty()) {

@@ -49,7 +49,7 @@ public class RouteDecisionProbe implements Probe {
 
   @Override
   public Availability availability(HostFacts host) {
-    return host.hasTool("ip") ? Availability.yes() : Availability.no("iproute2 is not installed: apt-get install iproute2");
+    return Availability.iproute2(host);
   }
 
   @Override

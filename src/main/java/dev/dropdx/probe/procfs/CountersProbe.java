@@ -58,16 +58,9 @@ public class CountersProbe implements Probe {
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
     String netns = request.params().getOrDefault("netns", "");
     double seconds = Double.parseDouble(request.params().getOrDefault("seconds", "1"));
-    CommandResult first = runner.runIn(netns, FILES, Duration.ofSeconds(5));
-    CommandResult second = first;
-    if (first.ok()) {
-      try {
-        Thread.sleep((long) (seconds * 1000));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      second = runner.runIn(netns, FILES, Duration.ofSeconds(5));
-    }
+    List<CommandResult> readings = runner.runTwiceIn(netns, FILES, seconds, Duration.ofSeconds(5));
+    CommandResult first = readings.get(0);
+    CommandResult second = readings.get(1);
     // The line break ends the first recorded command, so the marker starts a line.
     return interpret(request, RecordedSections.writer().text(RawCommand.encode(first) + "\n").section(AFTER, RawCommand.encode(second)).toString(),
         context);

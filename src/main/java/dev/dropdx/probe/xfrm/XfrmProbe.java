@@ -52,7 +52,7 @@ public class XfrmProbe implements Probe {
 
   @Override
   public Availability availability(HostFacts host) {
-    return host.hasTool("ip") ? Availability.yes() : Availability.no("iproute2 is not installed: apt-get install iproute2");
+    return Availability.iproute2(host);
   }
 
   @Override
@@ -60,16 +60,9 @@ public class XfrmProbe implements Probe {
     String netns = request.params().getOrDefault("netns", "");
     double seconds = seconds(request.params());
     CommandResult policies = runner.runIn(netns, List.of("ip", "xfrm", "policy", "show"), Duration.ofSeconds(5));
-    CommandResult first = runner.runIn(netns, CAT_STAT, Duration.ofSeconds(5));
-    CommandResult second = first;
-    if (first.ok()) {
-      try {
-        Thread.sleep((long) (seconds * 1000));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      second = runner.runIn(netns, CAT_STAT, Duration.ofSeconds(5));
-    }
+    List<CommandResult> stat = runner.runTwiceIn(netns, CAT_STAT, seconds, Duration.ofSeconds(5));
+    CommandResult first = stat.get(0);
+    CommandResult second = stat.get(1);
     // The line break ends the recorded policy command, so the marker starts a line.
     String raw = RecordedSections.writer().text(RawCommand.encode(policies) + "\n")
         .section(STAT, RawCommand.encode(first) + "\n").section(STAT_AFTER, RawCommand.encode(second)).toString();
