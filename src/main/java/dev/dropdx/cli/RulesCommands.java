@@ -4,10 +4,13 @@ import dev.dropdx.batch.RuleCases;
 import dev.dropdx.config.DropdxPaths;
 import dev.dropdx.probe.ProbeCatalog;
 import dev.dropdx.probe.ProbeInfo;
+import dev.dropdx.probe.team.TeamProbeFile;
+import dev.dropdx.probe.team.TeamProbes;
 import dev.dropdx.rules.FactCatalog;
 import dev.dropdx.rules.RuleBook;
 import dev.dropdx.rules.RuleBookProvider;
 import dev.dropdx.rules.RuleInfo;
+import dev.dropdx.trust.PathTrust;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,9 +31,13 @@ public class RulesCommands {
   private final RuleCases ruleCases;
   private final FactCatalog facts;
   private final ProbeCatalog probes;
+  private final TeamProbes teamProbes;
+  private final PathTrust trust;
 
   public RulesCommands(RuleBookProvider rules, CommandGuard guard, DropdxPaths paths, RuleCases ruleCases, FactCatalog facts,
-      ProbeCatalog probes) {
+      ProbeCatalog probes, TeamProbes teamProbes, PathTrust trust) {
+    this.teamProbes = teamProbes;
+    this.trust = trust;
     this.facts = facts;
     this.probes = probes;
     this.ruleCases = ruleCases;
@@ -62,10 +69,15 @@ public class RulesCommands {
   }
 
   @Command(name = {"rules", "probes"}, group = "Rules",
-      description = "Every probe rules can ask for: parameters, what it answers, its facts and backends (docs/probes.md is a copy)")
+      description = "Every probe rules can ask for: parameters, what it answers, its facts and backends (docs/probes.md is a copy of the built-in ones); with team directories configured (--rules DIR), their team probes (probes.json) too")
   public void probes(CommandContext ctx) {
     guard.run(ctx.outputWriter(), () -> {
-      ctx.outputWriter().print(ReferenceRenderer.probes(probeInfos(probes)));
+      TeamProbeFile.Loaded team = TeamProbeFile.load(paths.rulesDirs(), trust);
+      if (!team.problems().isEmpty()) {
+        throw new dev.dropdx.rules.RuleBookException("the team probe files are refused",
+            team.problems().stream().map(p -> new dev.dropdx.rules.RuleProblem(p.file(), p.line(), p.message())).toList());
+      }
+      ctx.outputWriter().print(ReferenceRenderer.probes(probeInfos(teamProbes.catalog(probes, team.probes()))));
       return 0;
     });
   }

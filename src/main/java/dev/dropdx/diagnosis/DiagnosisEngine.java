@@ -9,13 +9,14 @@ import dev.dropdx.knowledge.KnowledgeBaseProvider;
 import dev.dropdx.knowledge.ReasonCatalogProvider;
 import dev.dropdx.probe.ProbeCatalog;
 import dev.dropdx.probe.host.HostFactsDetector;
+import dev.dropdx.probe.team.TeamProbes;
 import dev.dropdx.rules.RuleBook;
 import dev.dropdx.rules.RuleBookProvider;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
-/** Runs diagnoses: detects the host, then hands one {@link DiagnosisSession} the rules and probes. */
+/** Runs diagnoses: detects the host, then hands one {@link DiagnosisSession} the rules and probes (the built-in ones and the rule book's team probes). */
 @Component
 public class DiagnosisEngine {
   private final RuleBookProvider rules;
@@ -23,9 +24,11 @@ public class DiagnosisEngine {
   private final ReasonCatalogProvider reasons;
   private final ProbeCatalog probes;
   private final HostFactsDetector detector;
+  private final TeamProbes teamProbes;
 
   public DiagnosisEngine(RuleBookProvider rules, KnowledgeBaseProvider knowledge, ReasonCatalogProvider reasons, ProbeCatalog probes,
-      HostFactsDetector detector) {
+      HostFactsDetector detector, TeamProbes teamProbes) {
+    this.teamProbes = teamProbes;
     this.rules = rules;
     this.knowledge = knowledge;
     this.reasons = reasons;
@@ -40,7 +43,7 @@ public class DiagnosisEngine {
     var pages = reasons.get();
     long start = System.nanoTime();
     HostFacts host = detector.detect();
-    return new DiagnosisSession(book, kb, pages, new LiveEvidence(probes, host), host, target, options, progress, System::nanoTime, start).run();
+    return new DiagnosisSession(book, kb, pages, new LiveEvidence(teamProbes.catalog(probes, book.teamProbes()), host), host, target, options, progress, System::nanoTime, start).run();
   }
 
   /**
@@ -54,7 +57,7 @@ public class DiagnosisEngine {
   /** Replays with a given rule book (e.g. a team's rules under test) instead of the active one. */
   public DiagnosisReport replay(RuleBook book, Target target, HostFacts host, List<RecordedProbe> recorded, DiagnosisOptions options) {
     var kb = knowledge.get();
-    return new DiagnosisSession(book, kb, reasons.get(), new ReplayEvidence(probes, recorded), host, target, options, line -> { },
+    return new DiagnosisSession(book, kb, reasons.get(), new ReplayEvidence(teamProbes.catalog(probes, book.teamProbes()), recorded), host, target, options, line -> { },
         System::nanoTime, System.nanoTime()).run();
   }
 }

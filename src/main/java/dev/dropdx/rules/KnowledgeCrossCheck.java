@@ -7,6 +7,7 @@ import dev.dropdx.knowledge.KnowledgeBase;
 import dev.dropdx.knowledge.KnowledgeBaseException;
 import dev.dropdx.knowledge.KnowledgeProblem;
 import dev.dropdx.probe.ProbeCatalog;
+import dev.dropdx.probe.team.TeamProbeFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       functions it calls, e.g. for item lists);
  *   <li>every placeholder of every entry is a declared binding, a global or a choice
  *       ({@link CauseTemplates#check});
- *   <li>each probe a rule asks for ({@code ProbeRequest.of("name", ...)}) is in the probe catalog.
+ *   <li>each probe a rule asks for ({@code ProbeRequest.of("name", ...)}) is in the probe catalog
+ *       or declared by one of the directories' {@code probes.json} ({@code "team:NAME"}).
  * </ul>
  *
  * The knowledge base checked is the configured one plus each rules directory's own
@@ -83,7 +85,9 @@ public class KnowledgeCrossCheck implements RuleBookCheck {
       outlines.put(s.file().toString(), o);
       functionsOf.computeIfAbsent(s.dirIndex() + " " + o.packageName, k -> new HashMap<>()).putAll(o.functions);
     }
-    Set<String> probes = probeIds.get();
+    // A team directory's own probes (probes.json; the loader judges the file itself) count as well.
+    Set<String> probes = new TreeSet<>(probeIds.get());
+    probes.addAll(TeamProbeFile.declaredIds(directories));
     for (RuleSource s : sources) {
       String file = s.file().toString();
       DrlOutline o = outlines.get(file);

@@ -1,5 +1,6 @@
 package dev.dropdx.rules;
 
+import dev.dropdx.probe.team.TeamProbeFile;
 import dev.dropdx.trust.PathTrust;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,6 +80,8 @@ public class RuleBookLoader {
       }
       trust.requireTrusted(dir, "rules directory");
     }
+    // A team's probes are refused like its rules: any problem, with file and line, refuses the book.
+    TeamProbeFile.Loaded teamProbes = TeamProbeFile.load(directories, trust);
     for (Path dir : directories) {
       index++;
       for (Path file : drlFiles(dir)) {
@@ -114,6 +117,7 @@ public class RuleBookLoader {
       }
     }
     List<RuleProblem> problems = new ArrayList<>();
+    teamProbes.problems().forEach(p -> problems.add(new RuleProblem(p.file(), p.line(), p.message())));
     for (RuleBookCheck check : checks) {
       problems.addAll(check.check(sources, directories));
     }
@@ -122,7 +126,7 @@ public class RuleBookLoader {
     }
     rules = overrideByName(kieBase, rules, dirIndexOf);
     rules.sort(java.util.Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
-    return new RuleBook(kieBase, rules, directories.stream().map(Path::toString).toList(), cached);
+    return new RuleBook(kieBase, rules, directories.stream().map(Path::toString).toList(), cached, teamProbes.probes());
   }
 
   /** Compiles the DRL; any ERROR refuses the whole book, naming file and line. */
