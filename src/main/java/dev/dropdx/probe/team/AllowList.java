@@ -84,6 +84,10 @@ public final class AllowList {
     if (command.isEmpty()) {
       return Optional.of("the command is empty");
     }
+    if (!tools().contains(command.get(0))) {
+      return Optional.of("\"" + command.get(0) + "\" is not an allowed tool (allowed: " + String.join(", ", tools())
+          + "; a bare name, run from PATH)");
+    }
     for (String arg : command) {
       if (!SAFE.matcher(arg).matches()) {
         return Optional.of("argument \"" + arg + "\" holds a character outside letters, digits and _ . : / @ % + = , -"
@@ -99,8 +103,7 @@ public final class AllowList {
       case "ethtool" -> ethtool(args);
       case "conntrack" -> conntrack(args);
       case "cat" -> cat(args);
-      default -> Optional.of("\"" + tool + "\" is not an allowed tool (allowed: " + String.join(", ", tools())
-          + "; a bare name, run from PATH)");
+      default -> throw new IllegalStateException("no allow-list for " + tool);
     };
     return why.map(w -> String.join(" ", command) + ": " + w);
   }
