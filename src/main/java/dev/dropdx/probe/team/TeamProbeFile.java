@@ -239,7 +239,9 @@ public final class TeamProbeFile {
         problem.accept("parameter \"" + declared + "\" is declared but the command never uses {" + declared + "}");
       }
     }
-    AllowList.refuse(filled).ifPresent(why -> problem.accept("command off the allow-list: " + why));
+    // Name the command as the file writes it, not with the example values it was checked with.
+    AllowList.refuse(filled).ifPresent(why -> problem.accept("command off the allow-list: "
+        + why.replace(String.join(" ", filled), String.join(" ", command))));
   }
 
   /** Fills the placeholders of a checked command with checked values. */
