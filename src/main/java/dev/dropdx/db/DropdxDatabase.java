@@ -16,7 +16,9 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
@@ -26,15 +28,22 @@ import org.springframework.stereotype.Component;
 /**
  * The embedded H2 database history and the knowledge index share, in file mode under the data directory ({@code dropdx.data-dir},
  * default ~/.local/share/dropdx). Opened and migrated on first use, so commands that never touch
- * history start without it. AUTO_SERVER lets a second dropdx process on the host share the file
- * instead of failing on its lock.
+ * history start without it.
+ *
+ * <p>No process opens a port for another (H2's AUTO_SERVER listened on every interface while the
+ * file was open, issue 17): each use holds the file only for its statement or two, and a process
+ * that finds it held by another (H2's lock on the file, released by the kernel even on kill -9)
+ * retries until {@code dropdx.history.busy-wait-millis} have passed.
  */
 @Component
 public class DropdxDatabase {
   private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+  /** How long a use waits by default for another process to let go of the file. */
+  public static final long DEFAULT_BUSY_WAIT_MILLIS = 30_000;
   private final Path dataDir;
   private final PathTrust trust;
+  private final long busyWaitMillis;
   private volatile boolean migrated;
 
   public DropdxDatabase(String dataDir) {
@@ -42,10 +51,20 @@ public class DropdxDatabase {
   }
 
   /** @param trust refuses a data directory a stranger could change (the history and cache live there) */
+  public DropdxDatabase(String dataDir, PathTrust trust) {
+    this(dataDir, trust, DEFAULT_BUSY_WAIT_MILLIS);
+  }
+
+  /**
+   * @param trust refuses a data directory a stranger could change (the history and cache live there)
+   * @param busyWaitMillis how long to wait for another dropdx process that holds the file
+   */
   @Autowired
-  public DropdxDatabase(@Value("${dropdx.data-dir:${user.home}/.local/share/dropdx}") String dataDir, PathTrust trust) {
+  public DropdxDatabase(@Value("${dropdx.data-dir:${user.home}/.local/share/dropdx}") String dataDir, PathTrust trust,
+      @Value("${dropdx.history.busy-wait-millis:" + DEFAULT_BUSY_WAIT_MILLIS + "}") long busyWaitMillis) {
     this.dataDir = Path.of(dataDir);
     this.trust = trust;
+    this.busyWaitMillis = busyWaitMillis;
   }
 
   public Path dataDir() {
@@ -56,7 +75,7 @@ public class DropdxDatabase {
   public Connection connect() {
     migrate();
     try {
-      Connection c = DriverManager.getConnection(url(), "dropdx", "");
+      Connection c = open();
       privateFiles();
       return c;
     } catch (SQLException e) {
@@ -64,10 +83,42 @@ public class DropdxDatabase {
     }
   }
 
+  /**
+   * Opens the file, waiting while another process holds it. H2 refuses a second process at once
+   * (DATABASE_ALREADY_OPEN) and the holder lets go when its last connection closes, so a short
+   * back-off loop is all the coordination needed; the wait is bounded so a hung holder is named.
+   */
+  private Connection open() throws SQLException {
+    long deadline = System.nanoTime() + busyWaitMillis * 1_000_000L;
+    long pause = 5;
+    while (true) {
+      try {
+        return DriverManager.getConnection(url(), "dropdx", "");
+      } catch (SQLException e) {
+        if (e.getErrorCode() != ErrorCode.DATABASE_ALREADY_OPEN_1 || System.nanoTime() > deadline) {
+          throw e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
+              ? new SQLException("another dropdx process held the history for more than " + busyWaitMillis + " ms", e)
+              : e;
+        }
+      }
+      try {
+        Thread.sleep(pause + ThreadLocalRandom.current().nextLong(pause)); // jitter: two waiters do not retry in step
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SQLException("interrupted while waiting for the history database", e);
+      }
+      pause = Math.min(pause * 2, 100);
+    }
+  }
+
   private String url() {
     // WRITE_DELAY=0: a commit reaches the file before it returns. With H2's default (500 ms) a
     // kill -9 right after a commit lost that record (HistoryCrashTest, round 0).
-    return "jdbc:h2:file:" + dataDir.resolve("dropdx").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+    // No AUTO_SERVER: it listens on a TCP port on every interface (issue 17); see open() for how
+    // processes share the file. FILE_LOCK=FS (H2's default without AUTO_SERVER, named so it stays):
+    // an OS lock on the file that the kernel drops when a holder dies, where AUTO_SERVER's lock file
+    // made the next open after a kill -9 wait seconds for it to go stale.
+    return "jdbc:h2:file:" + dataDir.resolve("dropdx").toAbsolutePath() + ";FILE_LOCK=FS;WRITE_DELAY=0";
   }
 
   private synchronized void migrate() {
@@ -85,7 +136,7 @@ public class DropdxDatabase {
           migrated = true;
           return;
         }
-        Flyway.configure().dataSource(url(), "dropdx", "").locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(new WaitingDataSource()).locations("classpath:db/migration").load().migrate();
       }
       privateFiles();
     } catch (dev.dropdx.trust.UntrustedPathException e) {
@@ -148,7 +199,7 @@ public class DropdxDatabase {
       return false;
     }
     Set<String> applied = new HashSet<>();
-    try (Connection c = DriverManager.getConnection(url(), "dropdx", "");
+    try (Connection c = open();
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("select \"script\" from \"flyway_schema_history\" where \"success\"")) {
       while (rs.next()) {
@@ -162,6 +213,54 @@ public class DropdxDatabase {
           .getResources("classpath*:db/migration/*.sql");
       return scripts.length > 0 && Arrays.stream(scripts).allMatch(r -> applied.contains(r.getFilename()));
     } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  /** Flyway's connections, through the same waiting open as every other use. */
+  private final class WaitingDataSource implements javax.sql.DataSource {
+    @Override
+    public Connection getConnection() throws SQLException {
+      return open();
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      return open();
+    }
+
+    @Override
+    public java.io.PrintWriter getLogWriter() {
+      return null;
+    }
+
+    @Override
+    public void setLogWriter(java.io.PrintWriter out) {
+      // no driver log
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+      // the wait is busyWaitMillis
+    }
+
+    @Override
+    public int getLoginTimeout() {
+      return 0;
+    }
+
+    @Override
+    public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
+      throw new java.sql.SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
       return false;
     }
   }

@@ -84,6 +84,8 @@ public final class EvidenceRecorder {
     ProbeOutcome outcome;
     try {
       outcome = source.gather(request, context);
+    } catch (dev.dropdx.trust.UntrustedPathException e) {
+      throw e; // a refusal to run a stranger's code (a stap script) ends the run with exit 2, it is no missing evidence
     } catch (RuntimeException e) {
       add(request, "-", at, millisSince(t0), "failed: " + e.getMessage(), List.of());
       return Optional.empty();

@@ -99,6 +99,8 @@ public class DropWatchProbe implements Probe {
         List<String> notes = new ArrayList<>(failed.stream().map(f -> "backend " + f + "; the next backend watched").toList());
         notes.addAll(o.notes());
         return new ProbeOutcome(o.backend(), o.summary(), o.facts(), notes, o.raw());
+      } catch (dev.dropdx.trust.UntrustedPathException e) {
+        throw e; // refused code (stap scripts) is not a backend failure to step past quietly
       } catch (RuntimeException e) {
         failed.add(b.name() + " failed: " + e.getMessage());
       }

@@ -3,6 +3,7 @@ package dev.dropdx.probe.stap;
 import dev.dropdx.config.DropdxPaths;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.probe.Availability;
+import dev.dropdx.trust.PathTrust;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Where the stap/ scripts are, the command lines that run them, and whether this host can: stap
  * needs root, the kernel's debuginfo (DWARF vmlinux) and its build tree to compile a probe module.
+ * A stap script is code that becomes a kernel module, so the directory is trust-checked
+ * ({@link PathTrust}) before every command line is made: nothing runs from a directory, file or
+ * parent a stranger could change.
  */
 @Component
 public class StapScripts {
@@ -29,9 +33,12 @@ public class StapScripts {
   static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
   private final DropdxPaths paths;
+  private final PathTrust trust;
 
-  public StapScripts(DropdxPaths paths) {
+  /** @param trust refuses a scripts directory a stranger could change (stap compiles them into the kernel as root) */
+  public StapScripts(DropdxPaths paths, PathTrust trust) {
     this.paths = paths;
+    this.trust = trust;
   }
 
   /** The stap/ directory (next to rules/ and knowledge-base/). */
@@ -39,9 +46,17 @@ public class StapScripts {
     return paths.resolve("stap");
   }
 
-  /** The command that runs one script with its arguments; no shell, every argument checked by the caller. */
+  /**
+   * The command that runs one script with its arguments; no shell, every argument checked by the
+   * caller.
+   *
+   * @throws dev.dropdx.trust.UntrustedPathException when the scripts directory, a file in it or a
+   *     directory above it could be changed by someone other than root or the invoking user
+   */
   public List<String> command(String script, List<String> args) {
-    List<String> cmd = new ArrayList<>(List.of("stap", dir().resolve(script).toString()));
+    Path dir = dir();
+    trust.requireTrusted(dir, "stap scripts directory");
+    List<String> cmd = new ArrayList<>(List.of("stap", dir.resolve(script).toString()));
     cmd.addAll(args);
     return cmd;
   }

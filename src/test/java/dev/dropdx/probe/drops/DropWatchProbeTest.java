@@ -16,6 +16,9 @@ import dev.dropdx.probe.dropmonitor.NetlinkDropMonitorWatch;
 import dev.dropdx.probe.procfs.CountersDropWatch;
 import dev.dropdx.probe.procfs.CountersProbe;
 import dev.dropdx.probe.stap.StapDropWatch;
+import dev.dropdx.trust.UntrustedPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,39 @@ class DropWatchProbeTest {
     DropWatchProbe probe = new DropWatchProbe(List.of(cannot("tracefs+bpftrace", "bpftrace is not installed"), runs("tracefs"), runs("stap")));
     assertThat(probe.availability(HOST).available()).isTrue();
     assertThat(probe.run(WATCH, CONTEXT).backend()).isEqualTo("tracefs");
+  }
+
+  /** A backend whose scripts the trust checks refuse (the stap backend on an untrusted stap/ directory). */
+  private record Refused(List<String> ran) implements DropWatchBackend {
+    @Override
+    public String name() {
+      return "stap";
+    }
+
+    @Override
+    public Availability availability(HostFacts host) {
+      return Availability.yes();
+    }
+
+    @Override
+    public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
+      ran.add(name());
+      throw new UntrustedPathException(Path.of("/opt/stap"), "untrusted stap scripts directory /opt/stap: mode 0777");
+    }
+
+    @Override
+    public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  @Test
+  void aBackendRefusedByTheTrustChecksEndsTheRunInsteadOfSteppingToTheNext() {
+    List<String> ran = new ArrayList<>();
+    DropWatchProbe probe = new DropWatchProbe(List.of(new Refused(ran), runs("dropwatch")));
+    assertThatThrownBy(() -> probe.run(WATCH, CONTEXT)).isInstanceOf(UntrustedPathException.class).hasMessageContaining("/opt/stap");
+    assertThat(ran).containsExactly("stap");
+    // the same backend failing for any other reason steps to the next (aWatchThatFailsGoesOnWithTheNextAndSaysSo)
   }
 
   @Test
