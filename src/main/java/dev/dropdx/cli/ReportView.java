@@ -2,6 +2,7 @@ package dev.dropdx.cli;
 
 import dev.dropdx.diagnosis.DiagnosisReport;
 import dev.dropdx.diagnosis.ExplainedDiagnosis;
+import dev.dropdx.diagnosis.NamespaceDiagnosis;
 import dev.dropdx.diagnosis.UnexplainedDrop;
 import dev.dropdx.evidence.TrailStep;
 import dev.dropdx.fact.Drop;
@@ -13,11 +14,50 @@ import java.util.List;
 
 /**
  * The JSON contract of design.md, as view records (never the internal objects). {@code unexplained}
- * is additive: empty unless the verdict is inconclusive.
+ * is additive: empty unless the verdict is inconclusive; so is {@code namespaces}: empty unless
+ * every namespace was watched (--all-netns).
  */
 public record ReportView(
     String verdict, List<ExplainedDiagnosis> diagnoses, List<UnexplainedView> unexplained, List<TrailStep> trail, List<DropView> drops, HostView host,
-    TargetView target, String stopReason, List<String> notes) {
+    TargetView target, String stopReason, List<String> notes, List<NamespaceView> namespaces) {
+
+  /**
+   * One namespace whose packets were dropped (--all-netns), most packets first: who it is, its
+   * table rows, and its own diagnosis.
+   *
+   * @param netns the id its probes used ("" dropdx's own, a name, or pid:N)
+   * @param label the namespace in words, as the table shows it
+   * @param name its ip netns name, empty when it has none
+   * @param inode its inode
+   * @param pid one process inside it (0 when none was found)
+   * @param command that process's command
+   * @param containerId the container id its cgroup shows, empty when none
+   * @param packets its dropped packets
+   * @param cause what was found: cause ids, inconclusive, or why it was not diagnosed
+   * @param verdict its own verdict, null when it was not diagnosed
+   * @param rows its table rows (reason, location, packets)
+   * @param diagnoses its proven causes
+   * @param unexplained its unexplained drops, when inconclusive
+   * @param trail its own trail (its drop watch is the host-wide one, read for it)
+   * @param stopReason why its loop stopped, null when it was not diagnosed
+   */
+  public record NamespaceView(
+      String netns, String label, String name, long inode, long pid, String command, String containerId, long packets, String cause,
+      String verdict, List<RowView> rows, List<ExplainedDiagnosis> diagnoses, List<UnexplainedView> unexplained, List<TrailStep> trail,
+      String stopReason) {
+
+    static NamespaceView of(NamespaceDiagnosis n) {
+      var ns = n.namespace();
+      var r = n.report();
+      return new NamespaceView(ns.id(), ns.label(), ns.name(), ns.inode(), ns.pid(), ns.command(), ns.containerId(), n.packets(), n.cause(),
+          r == null ? null : r.verdict().id(), n.rows().stream().map(x -> new RowView(x.reason(), x.location(), x.packets())).toList(),
+          r == null ? List.of() : r.diagnoses(), r == null ? List.of() : r.unexplained().stream().map(UnexplainedView::of).toList(),
+          r == null ? List.of() : r.trail(), r == null ? null : r.stopReason());
+    }
+  }
+
+  /** One table row of a namespace: its drops at one place for one reason. */
+  public record RowView(String reason, String location, long packets) {}
 
   /** One drop as JSON shows it. */
   public record DropView(
@@ -50,7 +90,7 @@ public record ReportView(
     return new ReportView(r.verdict().id(), r.diagnoses(), r.unexplained().stream().map(UnexplainedView::of).toList(), r.trail(), drops, host(r.host()),
         new TargetView(t.src(), t.dst(), t.protocol() == null ? null : Protocols.name(t.protocol()), t.dport(), t.iface(),
             t.netns()),
-        r.stopReason(), r.notes());
+        r.stopReason(), r.notes(), r.namespaces().stream().map(NamespaceView::of).toList());
   }
 
   private static DropView drop(Drop d) {

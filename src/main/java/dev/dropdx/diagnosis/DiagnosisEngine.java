@@ -40,6 +40,10 @@ public class DiagnosisEngine {
     var pages = reasons.get();
     long start = System.nanoTime();
     HostFacts host = detector.detect();
+    if (target.allNetns()) {
+      return new AllNetnsDiagnosis(book, kb, pages, probes, new LiveEvidence(probes, host), host, target, options, progress, System::nanoTime,
+          start).run();
+    }
     return new DiagnosisSession(book, kb, pages, new LiveEvidence(probes, host), host, target, options, progress, System::nanoTime, start).run();
   }
 
@@ -54,6 +58,11 @@ public class DiagnosisEngine {
   /** Replays with a given rule book (e.g. a team's rules under test) instead of the active one. */
   public DiagnosisReport replay(RuleBook book, Target target, HostFacts host, List<RecordedProbe> recorded, DiagnosisOptions options) {
     var kb = knowledge.get();
+    if (target.allNetns()) {
+      // The bundle's namespace map (in the recorded watch) names the namespaces as the live run did.
+      return new AllNetnsDiagnosis(book, kb, reasons.get(), probes, new ReplayEvidence(probes, recorded), host, target, options, line -> { },
+          System::nanoTime, System.nanoTime()).run();
+    }
     return new DiagnosisSession(book, kb, reasons.get(), new ReplayEvidence(probes, recorded), host, target, options, line -> { },
         System::nanoTime, System.nanoTime()).run();
   }
