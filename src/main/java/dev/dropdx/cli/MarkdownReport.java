@@ -30,9 +30,13 @@ public final class MarkdownReport {
           .append("` | ").append(row.packets()).append(" | ").append(cell(row.cause())).append(" |\n");
     }
     sb.append("\n").append(r.stopReason()).append("\n\n");
+    java.util.Set<DiagnosisReport> shown = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (NamespaceDiagnosis n : r.namespaces()) {
-      sb.append("## namespace ").append(n.namespace().label()).append(": ").append(n.cause()).append("\n\n");
-      if (n.report() != null) {
+      sb.append("## namespace ").append(n.namespace().label()).append(", `").append(n.reason()).append("`: ").append(n.cause())
+          .append("\n\n");
+      if (n.report() != null && !shown.add(n.report())) {
+        sb.append("The same question as a group above: `").append(n.target().describe()).append("`.\n\n");
+      } else if (n.report() != null) {
         body(sb, n.report());
         sb.append('\n');
       }

@@ -22,42 +22,41 @@ public record ReportView(
     TargetView target, String stopReason, List<String> notes, List<NamespaceView> namespaces) {
 
   /**
-   * One namespace whose packets were dropped (--all-netns), most packets first: who it is, its
-   * table rows, and its own diagnosis.
+   * One row of the --all-netns table with its own diagnosis: a namespace's drops at one place for
+   * one reason, most packets first.
    *
-   * @param netns the id its probes used ("" dropdx's own, a name, or pid:N)
+   * @param netns the namespace's id its probes used ("" dropdx's own, a name, or pid:N)
    * @param label the namespace in words, as the table shows it
    * @param name its ip netns name, empty when it has none
    * @param inode its inode
    * @param pid one process inside it (0 when none was found)
    * @param command that process's command
    * @param containerId the container id its cgroup shows, empty when none
-   * @param packets its dropped packets
+   * @param reason the drop reason
+   * @param location where the kernel dropped the packets
+   * @param packets how many
    * @param cause what was found: cause ids, inconclusive, or why it was not diagnosed
+   * @param target what its diagnosis asked about (the user's target, in that namespace, narrowed to the group's biggest flow)
    * @param verdict its own verdict, null when it was not diagnosed
-   * @param rows its table rows (reason, location, packets)
    * @param diagnoses its proven causes
    * @param unexplained its unexplained drops, when inconclusive
    * @param trail its own trail (its drop watch is the host-wide one, read for it)
    * @param stopReason why its loop stopped, null when it was not diagnosed
    */
   public record NamespaceView(
-      String netns, String label, String name, long inode, long pid, String command, String containerId, long packets, String cause,
-      String verdict, List<RowView> rows, List<ExplainedDiagnosis> diagnoses, List<UnexplainedView> unexplained, List<TrailStep> trail,
-      String stopReason) {
+      String netns, String label, String name, long inode, long pid, String command, String containerId, String reason, String location,
+      long packets, String cause, String target, String verdict, List<ExplainedDiagnosis> diagnoses, List<UnexplainedView> unexplained,
+      List<TrailStep> trail, String stopReason) {
 
     static NamespaceView of(NamespaceDiagnosis n) {
       var ns = n.namespace();
       var r = n.report();
-      return new NamespaceView(ns.id(), ns.label(), ns.name(), ns.inode(), ns.pid(), ns.command(), ns.containerId(), n.packets(), n.cause(),
-          r == null ? null : r.verdict().id(), n.rows().stream().map(x -> new RowView(x.reason(), x.location(), x.packets())).toList(),
-          r == null ? List.of() : r.diagnoses(), r == null ? List.of() : r.unexplained().stream().map(UnexplainedView::of).toList(),
-          r == null ? List.of() : r.trail(), r == null ? null : r.stopReason());
+      return new NamespaceView(ns.id(), ns.label(), ns.name(), ns.inode(), ns.pid(), ns.command(), ns.containerId(), n.reason(), n.location(),
+          n.packets(), n.cause(), n.target().describe(), r == null ? null : r.verdict().id(), r == null ? List.of() : r.diagnoses(),
+          r == null ? List.of() : r.unexplained().stream().map(UnexplainedView::of).toList(), r == null ? List.of() : r.trail(),
+          r == null ? null : r.stopReason());
     }
   }
-
-  /** One table row of a namespace: its drops at one place for one reason. */
-  public record RowView(String reason, String location, long packets) {}
 
   /** One drop as JSON shows it. */
   public record DropView(

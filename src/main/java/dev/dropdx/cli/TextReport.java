@@ -36,10 +36,13 @@ public final class TextReport {
     }
     sb.append("\nVerdict: ").append(r.verdict().id()).append("  (").append(r.stopReason()).append(")\n");
     sb.append("\nHost-wide watch\n").append(trail(r.trail()));
+    java.util.Set<DiagnosisReport> shown = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (NamespaceDiagnosis n : r.namespaces()) {
-      sb.append("\n=== namespace ").append(n.namespace().label()).append(": ").append(n.packets()).append(" packet(s), ").append(n.cause())
-          .append(" ===\n");
-      if (n.report() != null) {
+      sb.append("\n=== namespace ").append(n.namespace().label()).append(", ").append(n.reason()).append(" at ").append(n.location())
+          .append(": ").append(n.packets()).append(" packet(s), ").append(n.cause()).append(" ===\n");
+      if (n.report() != null && !shown.add(n.report())) {
+        sb.append("(the same question as a group above: ").append(n.target().describe()).append(")\n");
+      } else if (n.report() != null) {
         sb.append(render(n.report(), true));
       }
     }

@@ -12,6 +12,7 @@ import dev.dropdx.fact.Target;
 import dev.dropdx.fact.TargetMatch;
 import dev.dropdx.knowledge.KnowledgeBase;
 import dev.dropdx.knowledge.ReasonCatalog;
+import dev.dropdx.netns.NamespaceFlow;
 import dev.dropdx.netns.NetnsInfo;
 import dev.dropdx.probe.ProbeCatalog;
 import dev.dropdx.probe.ProbeContext;
@@ -29,10 +30,12 @@ import java.util.function.LongSupplier;
 
 /**
  * A diagnosis of every network namespace (diagnose --all-netns): one host-wide drop watch
- * attributes each dropped packet to its namespace; the target's drops are grouped by namespace and
- * each group, most packets first, is diagnosed by its own {@link DiagnosisSession} as if it had
- * been asked about alone (its probes run inside that namespace), until the probe or time budget
- * is spent. Live and in replay alike: only the evidence source differs.
+ * attributes each dropped packet to its namespace; the target's drops are grouped by namespace,
+ * reason and place (the table's rows) and each group, most packets first, is diagnosed by its own
+ * {@link DiagnosisSession} as if it had been asked about alone: in that namespace (its probes run
+ * there), for its biggest flow where the user left destination, protocol or port open, until the
+ * probe or time budget is spent. Two groups with the same narrowed target share one diagnosis.
+ * Live and in replay alike: only the evidence source differs.
  */
 final class AllNetnsDiagnosis {
   private static final String ASKED_BY = "dropdx --all-netns";
@@ -85,57 +88,108 @@ final class AllNetnsDiagnosis {
     Map<Long, NetnsInfo> byInode = new LinkedHashMap<>();
     o.facts().stream().filter(NetnsInfo.class::isInstance).map(NetnsInfo.class::cast).forEach(n -> byInode.put(n.inode(), n));
 
+    List<NamespaceFlow> flows = o.facts().stream().filter(NamespaceFlow.class::isInstance).map(NamespaceFlow.class::cast).toList();
+
     List<String> notes = new ArrayList<>();
     long unattributable = drops.stream().filter(d -> d.netns().equals("unattributable")).mapToLong(Drop::count).sum();
     if (unattributable > 0) {
       notes.add(unattributable + " dropped packet(s) had no device and no socket, so no namespace: they are not attributed to any");
     }
-    List<NamespaceDiagnosis> namespaces = diagnoseEach(groups(drops, byInode), o, notes);
+    long pingFrees = drops.stream().filter(d -> d.match() == TargetMatch.TARGET && pingsOwnFree(d)).mapToLong(Drop::count).sum();
+    if (pingFrees > 0) {
+      notes.add(pingFrees + " ICMP echo reply(ies) freed at ping_rcv with NO_SOCKET after ping's raw socket took its copy: normal frees, "
+          + "not drops, so not in the table");
+    }
+    List<NamespaceDiagnosis> namespaces = diagnoseEach(groups(drops, flows, byInode), o, notes);
     List<RecordedProbe> recorded = new ArrayList<>(recorder.recorded());
     // Each namespace's own drop-watch answer is the shared watch read again: kept once, not per namespace.
-    namespaces.stream().filter(n -> n.report() != null).flatMap(n -> n.report().evidence().stream())
+    distinct(namespaces.stream().map(NamespaceDiagnosis::report).filter(java.util.Objects::nonNull).toList()).stream()
+        .flatMap(r -> r.evidence().stream())
         .filter(p -> !p.probe().equals(SharedWatchEvidence.DROP_WATCH)).forEach(recorded::add);
     return report(recorder.trail(), drops, namespaces, notes, recorded);
   }
 
-  /** The target's drops by namespace, most packets first. */
-  private static List<NamespaceDiagnosis> groups(List<Drop> drops, Map<Long, NetnsInfo> byInode) {
-    Map<String, List<Drop>> byId = new LinkedHashMap<>();
-    drops.stream().filter(d -> d.match() == TargetMatch.TARGET).forEach(d -> byId.computeIfAbsent(d.netns(), k -> new ArrayList<>()).add(d));
+  /**
+   * An echo reply freed in ping_rcv with NO_SOCKET after ping's raw socket took its copy: a normal
+   * free, not a drop (the same test as rules/common/family.drl's pingsOwnFree). Watching every
+   * namespace sees every ping's replies, so these would otherwise fill the table.
+   */
+  private static boolean pingsOwnFree(Drop d) {
+    return d.function().equals("ping_rcv") && d.reason().equals("NO_SOCKET");
+  }
+
+  /** The target's drops by namespace, reason and dropping function, most packets first. */
+  private List<NamespaceDiagnosis> groups(List<Drop> drops, List<NamespaceFlow> flows, Map<Long, NetnsInfo> byInode) {
+    Map<String, List<Drop>> byKey = new LinkedHashMap<>();
+    drops.stream().filter(d -> d.match() == TargetMatch.TARGET && !pingsOwnFree(d))
+        .forEach(d -> byKey.computeIfAbsent(d.netns() + "\n" + d.reason() + "\n" + d.function(), k -> new ArrayList<>()).add(d));
     List<NamespaceDiagnosis> groups = new ArrayList<>();
-    byId.forEach((id, list) -> byInode.values().stream().filter(n -> n.id().equals(id)).findFirst()
-        .ifPresent(ns -> groups.add(new NamespaceDiagnosis(ns, list, null, "not yet"))));
-    groups.sort(Comparator.comparingLong(NamespaceDiagnosis::packets).reversed().thenComparing(g -> g.namespace().id()));
+    byKey.forEach((key, list) -> {
+      Drop first = list.get(0);
+      byInode.values().stream().filter(n -> n.id().equals(first.netns())).findFirst().ifPresent(ns -> groups.add(new NamespaceDiagnosis(ns,
+          first.reason(), first.location(), narrowed(ns.id(), first, flows), list, null, "")));
+    });
+    groups.sort(Comparator.comparingLong(NamespaceDiagnosis::packets).reversed().thenComparing(g -> g.namespace().id())
+        .thenComparing(NamespaceDiagnosis::reason));
     return groups;
+  }
+
+  /**
+   * The user's target in one namespace, narrowed to the group's biggest flow where the user left it
+   * open (destination, protocol, and the port for UDP/TCP): the rules ask, e.g., which socket
+   * holds the port only when the target names one.
+   */
+  private Target narrowed(String netns, Drop group, List<NamespaceFlow> flows) {
+    Optional<NamespaceFlow> top = flows.stream()
+        .filter(f -> f.netns().equals(netns) && f.reason().equals(group.reason()) && f.function().equals(group.function()))
+        .max(Comparator.comparingLong(NamespaceFlow::count));
+    if (top.isEmpty()) {
+      return target.inNetns(netns);
+    }
+    NamespaceFlow f = top.get();
+    int proto = target.protocol() != null ? target.protocol() : f.protocol();
+    Integer port = target.dport() != null ? target.dport() : (proto == 6 || proto == 17) && f.dport() > 0 ? f.dport() : null;
+    return new Target(target.src(), target.dst() != null ? target.dst() : f.dst(), proto, port, target.iface(), netns);
   }
 
   /** Diagnoses each group in turn while the budgets last; the probes each one ran come off the shared probe budget. */
   private List<NamespaceDiagnosis> diagnoseEach(List<NamespaceDiagnosis> groups, ProbeOutcome watch, List<String> notes) {
     int probesLeft = options.maxProbes() - 1; // the shared watch was one
+    Map<Target, DiagnosisReport> byTarget = new LinkedHashMap<>();
     List<NamespaceDiagnosis> done = new ArrayList<>();
     for (NamespaceDiagnosis g : groups) {
-      long secondsLeft = options.maxSeconds() - TimeUnit.NANOSECONDS.toSeconds(nanoTime.getAsLong() - start);
-      if (probesLeft <= 0 || secondsLeft <= 0) {
-        String why = probesLeft <= 0 ? "probe budget spent (" + options.maxProbes() + " probes)" : "time budget spent (" + options.maxSeconds()
-            + " s)";
-        done.add(new NamespaceDiagnosis(g.namespace(), g.drops(), null, why));
+      if (byTarget.containsKey(g.target())) {
+        done.add(g.with(byTarget.get(g.target()), "")); // the same question was answered for a bigger group
         continue;
       }
-      progress.accept("diagnosing namespace " + g.namespace().label());
-      // One more probe than is left: the namespace's drop watch is answered from the shared watch, not run again.
+      long secondsLeft = options.maxSeconds() - TimeUnit.NANOSECONDS.toSeconds(nanoTime.getAsLong() - start);
+      if (probesLeft <= 0 || secondsLeft <= 0) {
+        done.add(g.with(null, probesLeft <= 0 ? "probe budget spent (" + options.maxProbes() + " probes)"
+            : "time budget spent (" + options.maxSeconds() + " s)"));
+        continue;
+      }
+      progress.accept("diagnosing " + g.reason() + " in namespace " + g.namespace().label());
+      // One more probe than is left: the group's drop watch is answered from the shared watch, not run again.
       DiagnosisOptions mine = new DiagnosisOptions(options.windowSeconds(), probesLeft + 1, (int) secondsLeft);
       EvidenceSource source = new SharedWatchEvidence(evidence, probes, watch.backend(), watch.raw());
       try {
-        DiagnosisReport r = new DiagnosisSession(rules, knowledge, reasons, source, host, target.inNetns(g.namespace().id()), mine, progress,
-            nanoTime, nanoTime.getAsLong()).run();
+        DiagnosisReport r = new DiagnosisSession(rules, knowledge, reasons, source, host, g.target(), mine, progress, nanoTime,
+            nanoTime.getAsLong()).run();
         probesLeft -= (int) r.evidence().stream().filter(p -> !p.probe().equals(SharedWatchEvidence.DROP_WATCH)).count();
-        done.add(new NamespaceDiagnosis(g.namespace(), g.drops(), r, ""));
+        byTarget.put(g.target(), r);
+        done.add(g.with(r, ""));
       } catch (CannotDiagnoseException e) {
         notes.add("namespace " + g.namespace().label() + " could not be diagnosed: " + e.getMessage());
-        done.add(new NamespaceDiagnosis(g.namespace(), g.drops(), null, e.getMessage()));
+        done.add(g.with(null, e.getMessage()));
       }
     }
     return done;
+  }
+
+  /** Each report once (two groups with the same question share one), in order. */
+  private static List<DiagnosisReport> distinct(List<DiagnosisReport> reports) {
+    java.util.Set<DiagnosisReport> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    return reports.stream().filter(seen::add).toList();
   }
 
   private DiagnosisReport report(List<TrailStep> trail, List<Drop> drops, List<NamespaceDiagnosis> namespaces, List<String> notes,
@@ -147,12 +201,15 @@ final class AllNetnsDiagnosis {
       notes.add("nothing matched " + target.describe() + " in any namespace. Drops can still hide: NIC or driver drops (ip -s link, "
           + "ethtool -S), drops before the tracepoint, or traffic not flowing during the window");
     }
-    long diagnosed = reports.stream().filter(r -> r.verdict() == Verdict.DIAGNOSED).count();
-    String stop = namespaces.size() + " namespace(s) with drops of the target: " + diagnosed + " diagnosed, "
-        + reports.stream().filter(r -> r.verdict() == Verdict.INCONCLUSIVE).count() + " inconclusive, "
+    long spaces = namespaces.stream().map(n -> n.namespace().id()).distinct().count();
+    String stop = namespaces.size() + " group(s) of drops in " + spaces + " namespace(s): "
+        + namespaces.stream().filter(n -> n.report() != null && n.report().verdict() == Verdict.DIAGNOSED).count() + " diagnosed, "
+        + namespaces.stream().filter(n -> n.report() != null && n.report().verdict() != Verdict.DIAGNOSED).count() + " inconclusive, "
         + namespaces.stream().filter(n -> n.report() == null).count() + " not diagnosed";
-    List<ExplainedDiagnosis> diagnoses = reports.stream().flatMap(r -> r.diagnoses().stream()).toList();
-    List<UnexplainedDrop> unexplained = reports.stream().flatMap(r -> r.unexplained().stream()).toList();
+    // A report shared by two groups counts once.
+    List<DiagnosisReport> distinct = distinct(reports);
+    List<ExplainedDiagnosis> diagnoses = distinct.stream().flatMap(r -> r.diagnoses().stream()).toList();
+    List<UnexplainedDrop> unexplained = distinct.stream().flatMap(r -> r.unexplained().stream()).toList();
     return new DiagnosisReport(target, host, verdict, diagnoses, unexplained, drops, trail, stop, List.copyOf(notes), recorded, namespaces);
   }
 }

@@ -22,8 +22,8 @@ import java.util.List;
  * @param stopReason why the loop stopped
  * @param notes what could still hide a drop, or what limited the evidence
  * @param evidence every probe that ran, with its raw output (for evidence bundles)
- * @param namespaces with --all-netns: each namespace whose drops matched, most packets first, with
- *     its own diagnosis (the table and the per-namespace reports); empty otherwise
+ * @param namespaces with --all-netns: each namespace's drops by reason and place, most packets first,
+ *     each with its own diagnosis (the table and the per-namespace reports); empty otherwise
  */
 public record DiagnosisReport(
     Target target, HostFacts host, Verdict verdict, List<ExplainedDiagnosis> diagnoses, List<UnexplainedDrop> unexplained,
@@ -40,9 +40,9 @@ public record DiagnosisReport(
     this(target, host, verdict, diagnoses, unexplained, drops, trail, stopReason, notes, evidence, List.of());
   }
 
-  /** The all-netns table: every namespace's rows, namespaces with most packets first. */
+  /** The all-netns table: one row per namespace, reason and place, most packets first. */
   public List<NamespaceRow> namespaceTable() {
-    return namespaces.stream().flatMap(n -> n.rows().stream()).toList();
+    return namespaces.stream().map(NamespaceDiagnosis::row).toList();
   }
 
   /** What goes into the evidence bundle. */

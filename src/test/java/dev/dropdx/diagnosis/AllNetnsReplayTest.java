@@ -81,7 +81,7 @@ class AllNetnsReplayTest {
     // rpf-rx's probes are in the bundle: proven. The others' are not: inconclusive, never guessed.
     NamespaceDiagnosis rpf = r.namespaces().get(2);
     assertThat(rpf.cause()).isEqualTo("rp-filter");
-    assertThat(rpf.report().target().netns()).isEqualTo("dropdx-lab-rpf-rx");
+    assertThat(rpf.report().target()).isEqualTo(new Target(null, "198.18.1.2", 1, null, null, "dropdx-lab-rpf-rx"));
     assertThat(rpf.report().drops()).filteredOn(d -> d.match() == TargetMatch.TARGET).singleElement()
         .satisfies(d -> assertThat(d.reason()).isEqualTo("IP_RPFILTER"));
     assertThat(r.namespaces().get(0).cause()).isEqualTo("inconclusive");
@@ -94,14 +94,17 @@ class AllNetnsReplayTest {
     assertThat(text).contains("Drops by network namespace (most packets first)").containsPattern(
         "dropdx-lab-rpf-rx\\s+IP_RPFILTER\\s+ip_rcv_finish_core\\S*\\s+14\\s+rp-filter");
     assertThat(text.indexOf("=== namespace dropdx-lab-rb-rx")).isLessThan(text.indexOf("=== namespace dropdx-lab-rpf-rx"));
-    assertThat(MarkdownReport.render(r)).contains("| dropdx-lab-rpf-rx | `IP_RPFILTER` |").contains("## namespace dropdx-lab-rpf-rx: rp-filter");
+    assertThat(MarkdownReport.render(r)).contains("| dropdx-lab-rpf-rx | `IP_RPFILTER` |")
+        .contains("## namespace dropdx-lab-rpf-rx, `IP_RPFILTER`: rp-filter");
     ReportView json = ReportView.of(r);
     assertThat(json.namespaces()).extracting(ReportView.NamespaceView::netns).containsExactly("dropdx-lab-rb-rx", "pid:4711",
         "dropdx-lab-rpf-rx");
     assertThat(json.namespaces().get(1)).satisfies(n -> {
       assertThat(n.pid()).isEqualTo(4711);
       assertThat(n.containerId()).isEqualTo(CONTAINER);
-      assertThat(n.rows()).singleElement().satisfies(row -> assertThat(row.reason()).isEqualTo("NO_SOCKET"));
+      assertThat(n.reason()).isEqualTo("NO_SOCKET");
+      // Narrowed to the group's flow, in its namespace (the recorded watch read no ports: none to narrow to).
+      assertThat(n.target()).isEqualTo("dst=198.18.61.2 proto=udp netns=pid:4711");
     });
     assertThat(json.namespaces().get(2).diagnoses()).extracting(d -> d.cause()).containsExactly("rp-filter");
   }

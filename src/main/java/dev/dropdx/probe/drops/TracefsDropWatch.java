@@ -21,6 +21,7 @@ import dev.dropdx.probe.tracefs.TraceOutputParser;
 import dev.dropdx.probe.tracefs.TraceOutputParser.DropGroup;
 import dev.dropdx.probe.tracefs.TracefsInstance;
 import dev.dropdx.probe.tracefs.TracefsInstances;
+import dev.dropdx.netns.NamespaceFlow;
 import dev.dropdx.netns.NetnsInfo;
 import dev.dropdx.netns.NetnsMap;
 import dev.dropdx.netns.NetnsScanner;
@@ -209,6 +210,7 @@ final class TracefsDropWatch implements DropWatchBackend {
     facts.add(summary);
     if (recordedAll && target.allNetns()) {
       facts.addAll(namespaces.all()); // who is who: the report names each namespace from these
+      facts.addAll(flows(BpftraceOutputParser.parse(bpfOut), drops, context.host()));
     }
     return new ProbeOutcome(summary.backend(), summary.describe(), facts, notes, raw);
   }
@@ -265,7 +267,8 @@ final class TracefsDropWatch implements DropWatchBackend {
    * which prints its final map as if the window had run out.
    */
   private BpftraceRun runBpftrace(Target target, int window, long targetNs, ProbeContext context) {
-    boolean ports = target.dport() != null;
+    // Every namespace: ports too, so each namespace's flow can be diagnosed as if it had been named.
+    boolean ports = target.dport() != null || target.allNetns();
     Process p = runner.start(List.of("bpftrace", "-e", BpftraceDropScript.program(window, ports)));
     StringBuffer sofar = new StringBuffer();
     CompletableFuture<String> out = CommandRunner.drain(p.getInputStream(), sofar);
@@ -373,6 +376,19 @@ final class TracefsDropWatch implements DropWatchBackend {
     return new Drop(p.function(), group == null ? p.function() : group.location(), reason, p.count(),
         ours ? TargetMatch.TARGET : TargetMatch.OTHER, netns, p.iface().isEmpty() ? null : p.iface(), p.src(), p.dst(), p.protocol(),
         group == null ? List.of() : group.stack());
+  }
+
+  /** The target's drops per namespace and flow (with the port, which a Drop does not carry), in the order of {@code drops}. */
+  private static List<NamespaceFlow> flows(List<PacketDrop> packets, List<Drop> drops, HostFacts host) {
+    List<NamespaceFlow> flows = new ArrayList<>();
+    for (int i = 0; i < packets.size() && i < drops.size(); i++) {
+      PacketDrop p = packets.get(i);
+      Drop d = drops.get(i);
+      if (d.match() == TargetMatch.TARGET) {
+        flows.add(new NamespaceFlow(d.netns(), p.function(), host.reasonName(p.reason()), p.dst(), p.protocol(), p.dport(), p.count()));
+      }
+    }
+    return flows;
   }
 
   /** Another namespace's id when the map knows it, else its inode in words. */
