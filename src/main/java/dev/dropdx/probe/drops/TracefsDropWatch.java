@@ -393,6 +393,9 @@ final class TracefsDropWatch implements DropWatchBackend {
 
   /** Another namespace's id when the map knows it, else its inode in words. */
   private static String otherNetns(long inode, NetnsMap namespaces) {
+    if (inode == 0 && !namespaces.all().isEmpty()) {
+      return "unattributable"; // read from a watch of every namespace: no device, no socket
+    }
     return namespaces.byInode(inode).filter(NetnsInfo::reachable).map(NetnsInfo::id).orElse("netns inode " + inode);
   }
 
