@@ -9,7 +9,7 @@ package dev.dropdx.fact;
  * @param dport destination port (UDP/TCP only), e.g. 5070
  * @param iface receiving or sending interface, e.g. veth0
  * @param netns network namespace: a name; {@code pid:N} for an unnamed one (a container's) entered
- *     through process N; {@value #ALL_NETNS} for every namespace on the host (diagnose --all-netns);
+ *     through process N; "*" for every namespace on the host (diagnose --all-netns);
  *     empty for the namespace dropdx runs in, e.g. dropdx-lab-r
  */
 public record Target(String src, String dst, Integer protocol, Integer dport, String iface, String netns) {
