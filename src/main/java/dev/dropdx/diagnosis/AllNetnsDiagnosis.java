@@ -90,6 +90,18 @@ final class AllNetnsDiagnosis {
 
     List<NamespaceFlow> flows = o.facts().stream().filter(NamespaceFlow.class::isInstance).map(NamespaceFlow.class::cast).toList();
 
+    List<String> notes = leftOut(drops);
+    List<NamespaceDiagnosis> namespaces = diagnoseEach(groups(drops, flows, byInode), o, notes);
+    List<RecordedProbe> recorded = new ArrayList<>(recorder.recorded());
+    // Each namespace's own drop-watch answer is the shared watch read again: kept once, not per namespace.
+    distinct(namespaces.stream().map(NamespaceDiagnosis::report).filter(java.util.Objects::nonNull).toList()).stream()
+        .flatMap(r -> r.evidence().stream())
+        .filter(p -> !p.probe().equals(SharedWatchEvidence.DROP_WATCH)).forEach(recorded::add);
+    return report(recorder.trail(), drops, namespaces, notes, recorded);
+  }
+
+  /** What the table leaves out, said once each: drops no namespace can be given, and ping's own frees. */
+  private static List<String> leftOut(List<Drop> drops) {
     List<String> notes = new ArrayList<>();
     long unattributable = drops.stream().filter(d -> d.netns().equals("unattributable")).mapToLong(Drop::count).sum();
     if (unattributable > 0) {
@@ -100,13 +112,7 @@ final class AllNetnsDiagnosis {
       notes.add(pingFrees + " ICMP echo reply(ies) freed at ping_rcv with NO_SOCKET after ping's raw socket took its copy: normal frees, "
           + "not drops, so not in the table");
     }
-    List<NamespaceDiagnosis> namespaces = diagnoseEach(groups(drops, flows, byInode), o, notes);
-    List<RecordedProbe> recorded = new ArrayList<>(recorder.recorded());
-    // Each namespace's own drop-watch answer is the shared watch read again: kept once, not per namespace.
-    distinct(namespaces.stream().map(NamespaceDiagnosis::report).filter(java.util.Objects::nonNull).toList()).stream()
-        .flatMap(r -> r.evidence().stream())
-        .filter(p -> !p.probe().equals(SharedWatchEvidence.DROP_WATCH)).forEach(recorded::add);
-    return report(recorder.trail(), drops, namespaces, notes, recorded);
+    return notes;
   }
 
   /**
