@@ -8,6 +8,8 @@ import dev.dropdx.evidence.BundleCodec;
 import dev.dropdx.evidence.EvidenceBundle;
 import dev.dropdx.fact.Target;
 import dev.dropdx.history.DiagnosisHistory;
+import dev.dropdx.netns.NetnsException;
+import dev.dropdx.netns.NetnsResolver;
 import dev.dropdx.probe.host.NetnsInodes;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,9 +28,11 @@ public class DiagnoseCommand {
   private final BundleCodec bundles;
   private final DiagnosisHistory history;
   private final boolean historyEnabled;
+  private final NetnsResolver resolver;
 
-  public DiagnoseCommand(DiagnosisEngine engine, CommandGuard guard, ReportPrinter printer, NetnsInodes namespaces,
+  public DiagnoseCommand(DiagnosisEngine engine, CommandGuard guard, ReportPrinter printer, NetnsInodes namespaces, NetnsResolver resolver,
       BundleCodec bundles, DiagnosisHistory history, @Value("${dropdx.history.enabled:true}") boolean historyEnabled) {
+    this.resolver = resolver;
     this.bundles = bundles;
     this.history = history;
     this.historyEnabled = historyEnabled;
@@ -42,7 +46,9 @@ public class DiagnoseCommand {
       description = "Find why the kernel drops the target's packets and what to change",
       help = "Watches skb:kfree_skb for the target's packets, then runs the probes the rules ask for until a cause "
           + "is proven. Exit codes: 0 diagnosed, 3 inconclusive, 4 no drops seen, 2 bad input, 1 cannot run. "
-          + "Example: diagnose --netns web --src 198.18.2.1 --proto icmp --window 3")
+          + "Example: diagnose --netns web --src 198.18.2.1 --proto icmp --window 3. --netns also takes pid:N (the namespace "
+          + "process N is in, e.g. a container's) or a namespace inode; --all-netns watches every namespace on the host and "
+          + "diagnoses each one whose packets are dropped, most packets first")
   public void diagnose(
       CommandContext ctx,
       @Option(longName = "src", description = "source IPv4 address of the packets") String src,
@@ -50,7 +56,10 @@ public class DiagnoseCommand {
       @Option(longName = "proto", description = "udp, tcp, icmp, ospf, gre, vxlan or an IP protocol number") String proto,
       @Option(longName = "dport", description = "destination port (udp/tcp)") String dport,
       @Option(longName = "iface", description = "interface the packets arrive on or leave by") String iface,
-      @Option(longName = "netns", description = "network namespace to diagnose (ip netns list); default: dropdx's own") String netns,
+      @Option(longName = "netns", description = "network namespace to diagnose: a name (ip netns list), pid:N or an inode (lsns -t net); "
+          + "default: dropdx's own") String netns,
+      @Option(longName = "all-netns", description = "watch every network namespace on the host (containers too) and diagnose each "
+          + "one whose packets are dropped") Boolean allNetns,
       @Option(longName = "window", description = "seconds to watch for drops", defaultValue = "5") String window,
       @Option(longName = "max-probes", description = "most probes to run", defaultValue = "12") String maxProbes,
       @Option(longName = "format", description = "text, json or markdown", defaultValue = "text") String format,
@@ -64,14 +73,13 @@ public class DiagnoseCommand {
       DiagnosisReport report;
       EvidenceBundle replayed = null;
       if (replay != null) {
-        if (src != null || dst != null || proto != null || dport != null || iface != null || netns != null) {
-          throw new UsageException("--replay takes the target from the bundle: leave out --src/--dst/--proto/--dport/--iface/--netns");
+        if (src != null || dst != null || proto != null || dport != null || iface != null || netns != null || Boolean.TRUE.equals(allNetns)) {
+          throw new UsageException("--replay takes the target from the bundle: leave out --src/--dst/--proto/--dport/--iface/--netns/--all-netns");
         }
         replayed = bundles.read(OptionValues.path("--replay", replay));
         report = engine.replay(replayed.target(), replayed.host(), replayed.probes(), options);
       } else {
-        Target target = OptionValues.parse(src, dst, proto, dport, iface, netns);
-        OptionValues.requireNamespace(target, namespaces);
+        Target target = target(src, dst, proto, dport, iface, netns, Boolean.TRUE.equals(allNetns));
         try {
           report = engine.diagnose(target, options, printer.progress());
         } finally {
@@ -86,6 +94,25 @@ public class DiagnoseCommand {
       printer.print(report, fmt, ctx.outputWriter());
       return report.verdict().exitCode();
     });
+  }
+
+  /** The target: every namespace with --all-netns, else the one --netns names (a name, pid:N or an inode). */
+  private Target target(String src, String dst, String proto, String dport, String iface, String netns, boolean all) {
+    if (all) {
+      if (netns != null) {
+        throw new UsageException("--netns and --all-netns exclude each other: name one namespace or watch them all");
+      }
+      return OptionValues.parse(src, dst, proto, dport, iface, null).inNetns(Target.ALL_NETNS);
+    }
+    String id;
+    try {
+      id = resolver.resolve(OptionValues.netns(netns));
+    } catch (NetnsException e) {
+      throw new UsageException(e.getMessage());
+    }
+    Target target = OptionValues.parse(src, dst, proto, dport, iface, id);
+    OptionValues.requireNamespace(target, namespaces);
+    return target;
   }
 
   /** Stores the diagnosis; history trouble is reported but never costs the user the diagnosis. */

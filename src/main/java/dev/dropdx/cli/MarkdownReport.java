@@ -2,6 +2,8 @@ package dev.dropdx.cli;
 
 import dev.dropdx.diagnosis.DiagnosisReport;
 import dev.dropdx.diagnosis.ExplainedDiagnosis;
+import dev.dropdx.diagnosis.NamespaceDiagnosis;
+import dev.dropdx.diagnosis.NamespaceRow;
 import dev.dropdx.diagnosis.UnexplainedDrop;
 import dev.dropdx.evidence.TrailStep;
 
@@ -14,6 +16,36 @@ public final class MarkdownReport {
     StringBuilder sb = new StringBuilder();
     sb.append("## dropdx: ").append(r.verdict().id()).append("\n\n");
     sb.append("Target: `").append(r.target().describe()).append("`, kernel ").append(r.host().kernel()).append("\n\n");
+    if (r.target().allNetns()) {
+      return renderAll(sb, r);
+    }
+    return body(sb, r);
+  }
+
+  /** Every namespace: the table, then each namespace's diagnosis under its own heading. */
+  private static String renderAll(StringBuilder sb, DiagnosisReport r) {
+    sb.append("| namespace | reason | location | packets | cause |\n|---|---|---|---|---|\n");
+    for (NamespaceRow row : r.namespaceTable()) {
+      sb.append("| ").append(cell(row.namespace())).append(" | `").append(row.reason()).append("` | `").append(cell(row.location()))
+          .append("` | ").append(row.packets()).append(" | ").append(cell(row.cause())).append(" |\n");
+    }
+    sb.append("\n").append(r.stopReason()).append("\n\n");
+    java.util.Set<DiagnosisReport> shown = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (NamespaceDiagnosis n : r.namespaces()) {
+      sb.append("## namespace ").append(n.namespace().label()).append(", `").append(n.reason()).append("`: ").append(n.cause())
+          .append("\n\n");
+      if (n.report() != null && !shown.add(n.report())) {
+        sb.append("The same question as a group above: `").append(n.target().describe()).append("`.\n\n");
+      } else if (n.report() != null) {
+        body(sb, n.report());
+        sb.append('\n');
+      }
+    }
+    r.notes().forEach(n -> sb.append("\n> ").append(n).append('\n'));
+    return sb.toString();
+  }
+
+  private static String body(StringBuilder sb, DiagnosisReport r) {
     for (ExplainedDiagnosis d : r.diagnoses()) {
       sb.append("### ").append(d.rank()).append(". `").append(d.cause()).append("`: ").append(d.title()).append("\n\n");
       sb.append(d.explanation()).append("\n\n**Evidence**\n\n");

@@ -66,13 +66,17 @@ public final class OptionValues {
     return value;
   }
 
-  /** A network namespace name as `ip netns` creates them. */
+  /** A network namespace name as `ip netns` creates them, or {@code pid:N} (the namespace process N is in). */
   public static String netns(String value) {
     if (value == null || value.isEmpty()) {
       return "";
     }
+    if (value.startsWith("pid:") && value.matches("pid:[1-9][0-9]{0,9}")) {
+      return value;
+    }
     if (!NETNS.matcher(value).matches()) {
-      throw new UsageException("--netns " + quote(value) + " is not a namespace name (letters, digits, '_', '.', '-'; see ip netns list)");
+      throw new UsageException("--netns " + quote(value) + " is not a namespace name, pid:N or inode (letters, digits, '_', '.', '-'; "
+          + "see ip netns list, lsns -t net)");
     }
     return value;
   }
@@ -80,7 +84,9 @@ public final class OptionValues {
   /** Refuses a target whose namespace does not exist on this host (the name itself was checked by {@link #netns}). */
   public static void requireNamespace(Target target, NetnsInodes namespaces) {
     if (!namespaces.exists(target.netns())) {
-      throw new UsageException("network namespace '" + target.netns() + "' does not exist (see ip netns list)");
+      throw new UsageException(target.netns().startsWith("pid:")
+          ? "process " + target.netns().substring(4) + " does not exist (--netns " + target.netns() + ")"
+          : "network namespace '" + target.netns() + "' does not exist (see ip netns list)");
     }
   }
 

@@ -2,6 +2,8 @@ package dev.dropdx.cli;
 
 import dev.dropdx.diagnosis.DiagnosisReport;
 import dev.dropdx.diagnosis.ExplainedDiagnosis;
+import dev.dropdx.diagnosis.NamespaceDiagnosis;
+import dev.dropdx.diagnosis.NamespaceRow;
 import dev.dropdx.diagnosis.UnexplainedDrop;
 import dev.dropdx.evidence.TrailStep;
 import dev.dropdx.fact.Drop;
@@ -13,10 +15,70 @@ public final class TextReport {
   private TextReport() {}
 
   public static String render(DiagnosisReport r) {
+    if (r.target().allNetns()) {
+      return renderAll(r);
+    }
+    return render(r, false);
+  }
+
+  /**
+   * Every namespace (--all-netns): the table first (namespace, reason, location, packets, cause),
+   * then the host-wide watch, then each namespace's own report, most packets first.
+   */
+  private static String renderAll(DiagnosisReport r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Target: ").append(r.target().describe()).append('\n');
+    sb.append("\nDrops by network namespace (most packets first)\n");
+    if (r.namespaces().isEmpty()) {
+      sb.append("  (no namespace dropped the target's packets)\n");
+    } else {
+      sb.append(table(r.namespaceTable()));
+    }
+    sb.append("\nVerdict: ").append(r.verdict().id()).append("  (").append(r.stopReason()).append(")\n");
+    sb.append("\nHost-wide watch\n").append(trail(r.trail()));
+    java.util.Set<DiagnosisReport> shown = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (NamespaceDiagnosis n : r.namespaces()) {
+      sb.append("\n=== namespace ").append(n.namespace().label()).append(", ").append(n.reason()).append(" at ").append(n.location())
+          .append(": ").append(n.packets()).append(" packet(s), ").append(n.cause()).append(" ===\n");
+      if (n.report() != null && !shown.add(n.report())) {
+        sb.append("(the same question as a group above: ").append(n.target().describe()).append(")\n");
+      } else if (n.report() != null) {
+        sb.append(render(n.report(), true));
+      }
+    }
+    r.notes().forEach(n -> sb.append("\nNote: ").append(wrap(n, "      ")).append('\n'));
+    return sb.toString();
+  }
+
+  /** The all-netns table, columns padded to their widest cell. */
+  static String table(java.util.List<NamespaceRow> rows) {
+    String[] head = {"NAMESPACE", "REASON", "LOCATION", "PACKETS", "CAUSE"};
+    java.util.List<String[]> cells = new java.util.ArrayList<>();
+    cells.add(head);
+    rows.forEach(row -> cells.add(new String[] {row.namespace(), row.reason(), row.location(), Long.toString(row.packets()), row.cause()}));
+    int[] width = new int[head.length];
+    cells.forEach(c -> {
+      for (int i = 0; i < c.length; i++) {
+        width[i] = Math.max(width[i], c[i].length());
+      }
+    });
+    StringBuilder sb = new StringBuilder();
+    for (String[] c : cells) {
+      sb.append(' ');
+      for (int i = 0; i < c.length; i++) {
+        sb.append(' ').append(i == c.length - 1 ? c[i] : String.format("%-" + width[i] + "s ", c[i]));
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** One namespace's report; {@code matchedOnly} leaves out the other namespaces' drops (shown in the table). */
+  private static String render(DiagnosisReport r, boolean matchedOnly) {
     StringBuilder sb = new StringBuilder();
     sb.append("Target: ").append(r.target().describe()).append('\n');
     sb.append("\nTrail\n").append(trail(r.trail()));
-    appendDrops(sb, r);
+    appendDrops(sb, r, matchedOnly);
     sb.append("\nVerdict: ").append(r.verdict().id()).append("  (").append(r.stopReason()).append(")\n");
     appendUnexplained(sb, r);
     for (ExplainedDiagnosis d : r.diagnoses()) {
@@ -47,12 +109,13 @@ public final class TextReport {
     return sb.toString();
   }
 
-  private static void appendDrops(StringBuilder sb, DiagnosisReport r) {
-    if (r.drops().isEmpty()) {
+  private static void appendDrops(StringBuilder sb, DiagnosisReport r, boolean matchedOnly) {
+    java.util.List<Drop> shown = r.drops().stream().filter(d -> !matchedOnly || d.mayBeTarget()).toList();
+    if (shown.isEmpty()) {
       return;
     }
-    sb.append("\nDrops seen\n");
-    for (Drop d : r.drops()) {
+    sb.append(matchedOnly ? "\nDrops seen in this namespace\n" : "\nDrops seen\n");
+    for (Drop d : shown) {
       String tag = d.match() == TargetMatch.TARGET ? "matched " : d.match() == TargetMatch.OTHER ? "ignored " : "unfiltered";
       sb.append("  ").append(tag).append("  ").append(d.describe()).append('\n');
     }

@@ -43,7 +43,12 @@ public class DiagnosisEngine {
     var pages = reasons.get();
     long start = System.nanoTime();
     HostFacts host = detector.detect();
-    return new DiagnosisSession(book, kb, pages, new LiveEvidence(teamProbes.catalog(probes, book.teamProbes()), host), host, target, options, progress, System::nanoTime, start).run();
+    ProbeCatalog catalog = teamProbes.catalog(probes, book.teamProbes());
+    if (target.allNetns()) {
+      return new AllNetnsDiagnosis(book, kb, pages, catalog, new LiveEvidence(catalog, host), host, target, options, progress, System::nanoTime,
+          start).run();
+    }
+    return new DiagnosisSession(book, kb, pages, new LiveEvidence(catalog, host), host, target, options, progress, System::nanoTime, start).run();
   }
 
   /**
@@ -57,7 +62,13 @@ public class DiagnosisEngine {
   /** Replays with a given rule book (e.g. a team's rules under test) instead of the active one. */
   public DiagnosisReport replay(RuleBook book, Target target, HostFacts host, List<RecordedProbe> recorded, DiagnosisOptions options) {
     var kb = knowledge.get();
-    return new DiagnosisSession(book, kb, reasons.get(), new ReplayEvidence(teamProbes.catalog(probes, book.teamProbes()), recorded), host, target, options, line -> { },
+    ProbeCatalog catalog = teamProbes.catalog(probes, book.teamProbes());
+    if (target.allNetns()) {
+      // The bundle's namespace map (in the recorded watch) names the namespaces as the live run did.
+      return new AllNetnsDiagnosis(book, kb, reasons.get(), catalog, new ReplayEvidence(catalog, recorded), host, target, options, line -> { },
+          System::nanoTime, System.nanoTime()).run();
+    }
+    return new DiagnosisSession(book, kb, reasons.get(), new ReplayEvidence(catalog, recorded), host, target, options, line -> { },
         System::nanoTime, System.nanoTime()).run();
   }
 }

@@ -22,11 +22,28 @@ import java.util.List;
  * @param stopReason why the loop stopped
  * @param notes what could still hide a drop, or what limited the evidence
  * @param evidence every probe that ran, with its raw output (for evidence bundles)
+ * @param namespaces with --all-netns: each namespace's drops by reason and place, most packets first,
+ *     each with its own diagnosis (the table and the per-namespace reports); empty otherwise
  */
 public record DiagnosisReport(
     Target target, HostFacts host, Verdict verdict, List<ExplainedDiagnosis> diagnoses, List<UnexplainedDrop> unexplained,
     List<Drop> drops,
-    List<TrailStep> trail, String stopReason, List<String> notes, List<RecordedProbe> evidence) {
+    List<TrailStep> trail, String stopReason, List<String> notes, List<RecordedProbe> evidence, List<NamespaceDiagnosis> namespaces) {
+
+  public DiagnosisReport {
+    namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
+  }
+
+  /** A report of one namespace (no per-namespace table). */
+  public DiagnosisReport(Target target, HostFacts host, Verdict verdict, List<ExplainedDiagnosis> diagnoses, List<UnexplainedDrop> unexplained,
+      List<Drop> drops, List<TrailStep> trail, String stopReason, List<String> notes, List<RecordedProbe> evidence) {
+    this(target, host, verdict, diagnoses, unexplained, drops, trail, stopReason, notes, evidence, List.of());
+  }
+
+  /** The all-netns table: one row per namespace, reason and place, most packets first. */
+  public List<NamespaceRow> namespaceTable() {
+    return namespaces.stream().map(NamespaceDiagnosis::row).toList();
+  }
 
   /** What goes into the evidence bundle. */
   public EvidenceRecord recorded() {
@@ -37,6 +54,6 @@ public record DiagnosisReport(
   public DiagnosisReport withNotes(List<String> more) {
     List<String> all = new java.util.ArrayList<>(notes);
     all.addAll(more);
-    return new DiagnosisReport(target, host, verdict, diagnoses, unexplained, drops, trail, stopReason, List.copyOf(all), evidence);
+    return new DiagnosisReport(target, host, verdict, diagnoses, unexplained, drops, trail, stopReason, List.copyOf(all), evidence, namespaces);
   }
 }

@@ -8,12 +8,27 @@ package dev.dropdx.fact;
  * @param protocol IP protocol number, e.g. 17
  * @param dport destination port (UDP/TCP only), e.g. 5070
  * @param iface receiving or sending interface, e.g. veth0
- * @param netns network namespace name; empty for the namespace dropdx runs in, e.g. dropdx-lab-r
+ * @param netns network namespace: a name; {@code pid:N} for an unnamed one (a container's) entered
+ *     through process N; "*" for every namespace on the host (diagnose --all-netns);
+ *     empty for the namespace dropdx runs in, e.g. dropdx-lab-r
  */
 public record Target(String src, String dst, Integer protocol, Integer dport, String iface, String netns) {
 
+  /** The netns of a target that covers every namespace on the host (diagnose --all-netns). */
+  public static final String ALL_NETNS = "*";
+
   public Target {
     netns = netns == null ? "" : netns;
+  }
+
+  /** True when the target covers every namespace on the host. */
+  public boolean allNetns() {
+    return ALL_NETNS.equals(netns);
+  }
+
+  /** The same packets in one namespace (a namespace id: "", a name or pid:N). */
+  public Target inNetns(String namespace) {
+    return new Target(src, dst, protocol, dport, iface, namespace);
   }
 
   /** True when a packet with these header fields is one of the target's packets. */
@@ -32,7 +47,7 @@ public record Target(String src, String dst, Integer protocol, Integer dport, St
     append(sb, "proto", protocol == null ? null : Protocols.name(protocol));
     append(sb, "dport", dport == null ? null : dport.toString());
     append(sb, "iface", iface);
-    append(sb, "netns", netns.isEmpty() ? null : netns);
+    append(sb, "netns", netns.isEmpty() ? null : allNetns() ? "all" : netns);
     return sb.isEmpty() ? "all IPv4 packets" : sb.toString().trim();
   }
 

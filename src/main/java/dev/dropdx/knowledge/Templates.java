@@ -15,8 +15,15 @@ public final class Templates {
 
   private Templates() {}
 
-  /** The globals for a target namespace ("" for the namespace dropdx runs in). */
+  /**
+   * The globals for a target namespace ("" for the namespace dropdx runs in; {@code pid:N} for an
+   * unnamed one, entered with nsenter through process N, since `ip -n` takes only names).
+   */
   public static Map<String, String> globals(String netns) {
+    if (netns.matches("pid:[1-9][0-9]{0,9}")) {
+      String enter = "nsenter --net=/proc/" + netns.substring(4) + "/ns/net ";
+      return Map.of("netns", netns, "ipNetns", enter + "ip", "nsExec", enter);
+    }
     return Map.of(
         "netns", netns,
         "ipNetns", netns.isEmpty() ? "ip" : "ip -n " + netns,

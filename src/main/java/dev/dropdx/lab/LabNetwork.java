@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 
 /**
  * The namespaces, links and traffic of one scenario run. It only creates namespaces named
- * {@code dropdx-lab-*} and only changes things inside them; {@link #close()} removes all of it
- * and stops the traffic it started, by PID.
+ * {@code dropdx-lab-*}, and "containers": unnamed namespaces held only by a process it starts
+ * ({@code unshare --net sleep infinity}, known as {@code pid:N}); it only changes things inside
+ * them; {@link #close()} removes all of it and stops the traffic and the containers' processes it
+ * started, by PID.
  */
 public final class LabNetwork implements AutoCloseable {
   private static final Pattern LAB_NS = Pattern.compile("dropdx-lab-[a-z0-9-]{1,40}");
@@ -21,6 +23,8 @@ public final class LabNetwork implements AutoCloseable {
   private final ChildProcesses children;
   private final List<String> namespaces = new ArrayList<>();
   private final List<Process> traffic = new ArrayList<>();
+  /** The processes that hold the containers' namespaces: stopping one removes its namespace and its links. */
+  private final List<Process> containers = new ArrayList<>();
 
   public LabNetwork(CommandRunner runner, ChildProcesses children) {
     this.runner = runner;
@@ -40,6 +44,71 @@ public final class LabNetwork implements AutoCloseable {
     sysctl(name, "net.ipv6.conf.all.disable_ipv6", "1");
     sysctl(name, "net.ipv6.conf.default.disable_ipv6", "1");
     return name;
+  }
+
+  /**
+   * Creates a container: a namespace with no `ip netns` name, held only by a long-running process
+   * started in it ({@code unshare --net sleep infinity}); loopback up, IPv6 off. Its id is
+   * {@code pid:N}, which every command of the lab and of dropdx enters through nsenter.
+   */
+  public String container() {
+    Process holder = runner.start(List.of("unshare", "--net", "--", "sleep", "infinity"));
+    containers.add(holder);
+    String id = "pid:" + holder.pid();
+    awaitOwnNamespace(holder);
+    namespaces.add(id);
+    ipIn(id, "link", "set", "lo", "up");
+    sysctl(id, "net.ipv6.conf.all.disable_ipv6", "1");
+    sysctl(id, "net.ipv6.conf.default.disable_ipv6", "1");
+    return id;
+  }
+
+  /** Waits until unshare has moved the holder out of our namespace (it runs unshare(2) just after it starts). */
+  private void awaitOwnNamespace(Process holder) {
+    String ours = ownNamespace();
+    for (int i = 0; i < 40; i++) {
+      CommandResult r = runner.run(List.of("readlink", "/proc/" + holder.pid() + "/ns/net"), STEP);
+      if (r.ok() && !r.stdout().strip().equals(ours)) {
+        return;
+      }
+      if (!holder.isAlive()) {
+        throw new LabException("lab setup failed: unshare --net sleep infinity ended (exit " + holder.exitValue() + ")");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LabException("interrupted while the lab was being set up");
+      }
+    }
+    throw new LabException("lab setup failed: the container's process " + holder.pid() + " never left dropdx's namespace");
+  }
+
+  private static String ownNamespace() {
+    try {
+      return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/ns/net")).toString();
+    } catch (java.io.IOException e) {
+      return "";
+    }
+  }
+
+  /**
+   * Runs `ip ARGS` inside one of our namespaces: `ip -n NAME ARGS` for a named one, through nsenter
+   * for a container (`ip -n` takes only names).
+   */
+  public void ipIn(String netns, String... args) {
+    check(runner.run(ipCommand(netns, args), STEP));
+  }
+
+  private static List<String> ipCommand(String netns, String... args) {
+    if (netns.startsWith("pid:")) {
+      List<String> ip = new ArrayList<>(List.of("ip"));
+      ip.addAll(List.of(args));
+      return CommandRunner.inNetns(netns, ip);
+    }
+    List<String> cmd = new ArrayList<>(List.of("ip", "-n", netns));
+    cmd.addAll(List.of(args));
+    return cmd;
   }
 
   /** Runs `ip ARGS`, failing the setup with the kernel's words when it fails. */
@@ -71,18 +140,26 @@ public final class LabNetwork implements AutoCloseable {
     requireOurs(nsA, "veth " + ifA);
     requireOurs(nsB, "veth " + ifB);
     if (nsA.equals(nsB)) {
-      ip("-n", nsA, "link", "add", ifA, "type", "veth", "peer", "name", ifB);
-    } else {
+      ipIn(nsA, "link", "add", ifA, "type", "veth", "peer", "name", ifB);
+    } else if (!nsA.startsWith("pid:") && !nsB.startsWith("pid:")) {
       ip("link", "add", ifA, "netns", nsA, "type", "veth", "peer", "name", ifB, "netns", nsB);
+    } else {
+      // A container has no name: the pair is made in the other end's namespace (a named one when
+      // there is one) and the container's end is moved into it by its process's PID.
+      boolean homeIsA = !nsA.startsWith("pid:") || nsB.startsWith("pid:");
+      String home = homeIsA ? nsA : nsB;
+      String away = homeIsA ? nsB : nsA;
+      ipIn(home, "link", "add", homeIsA ? ifA : ifB, "type", "veth", "peer", "name", homeIsA ? ifB : ifA);
+      ipIn(home, "link", "set", homeIsA ? ifB : ifA, "netns", away.substring("pid:".length()));
     }
     if (addrA != null) {
-      ip("-n", nsA, "addr", "add", addrA, "dev", ifA);
+      ipIn(nsA, "addr", "add", addrA, "dev", ifA);
     }
     if (addrB != null) {
-      ip("-n", nsB, "addr", "add", addrB, "dev", ifB);
+      ipIn(nsB, "addr", "add", addrB, "dev", ifB);
     }
-    ip("-n", nsA, "link", "set", ifA, "up");
-    ip("-n", nsB, "link", "set", ifB, "up");
+    ipIn(nsA, "link", "set", ifA, "up");
+    ipIn(nsB, "link", "set", ifB, "up");
   }
 
   /** Sets a sysctl inside one of our namespaces (never the root namespace). */
@@ -93,7 +170,7 @@ public final class LabNetwork implements AutoCloseable {
 
   /** The MAC address of an interface in a namespace. */
   public String mac(String netns, String iface) {
-    CommandResult r = runner.run(List.of("ip", "-n", netns, "-o", "link", "show", iface), STEP);
+    CommandResult r = runner.run(ipCommand(netns, "-o", "link", "show", iface), STEP);
     check(r);
     var m = Pattern.compile("link/ether ([0-9a-f:]{17})").matcher(r.stdout());
     if (!m.find()) {
@@ -139,8 +216,12 @@ public final class LabNetwork implements AutoCloseable {
   public void close() {
     traffic.forEach(children::stop);
     traffic.clear();
+    containers.forEach(children::stop); // the last process in a container's namespace: it goes, with its links
+    containers.clear();
     for (String ns : namespaces) {
-      runner.run(List.of("ip", "netns", "del", ns), STEP);
+      if (!ns.startsWith("pid:")) {
+        runner.run(List.of("ip", "netns", "del", ns), STEP);
+      }
     }
     namespaces.clear();
   }

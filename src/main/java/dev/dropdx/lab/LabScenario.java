@@ -17,6 +17,9 @@ import java.util.Map;
  *     that sees no drops is then reported as not reproducible here, not as a wrong diagnosis
  * @param requires what the host needs beyond the tools (null: nothing)
  * @param namespaces key used by the steps -> namespace name (dropdx-lab-*), created in this order
+ * @param containers keys of namespaces with no name, each held only by a process the lab starts
+ *     ({@code unshare --net sleep infinity}) and stops at teardown: a container's namespace; created
+ *     after the named ones, used by the steps and the target like them
  * @param steps what to build and start, in order
  * @param target what to diagnose
  * @param expect the evidence the lab test checks besides verdict and cause (null: none)
@@ -30,6 +33,7 @@ public record LabScenario(
     String limitation,
     Requires requires,
     Map<String, String> namespaces,
+    List<String> containers,
     List<LabStep> steps,
     TargetSpec target,
     LabExpectations expect,
@@ -38,6 +42,7 @@ public record LabScenario(
   public LabScenario {
     namespaces = namespaces == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(namespaces));
     steps = steps == null ? List.of() : List.copyOf(steps);
+    containers = containers == null ? List.of() : List.copyOf(containers);
   }
 
   /** The cause id dropdx must find, or null when the scenario has no fault. */
@@ -48,6 +53,9 @@ public record LabScenario(
   /** The tools the steps run (argv[0] of each command), `ip` and `sysctl` always. */
   public java.util.SortedSet<String> tools() {
     java.util.SortedSet<String> tools = new java.util.TreeSet<>(List.of("ip", "sysctl"));
+    if (!containers.isEmpty()) {
+      tools.addAll(List.of("unshare", "nsenter", "sleep", "readlink"));
+    }
     steps.forEach(s -> tools.addAll(s.tools()));
     return tools;
   }

@@ -37,6 +37,7 @@ public final class LabSetUp {
     }
     Map<String, String> ns = new LinkedHashMap<>();
     scenario.namespaces().forEach((key, name) -> ns.put(key, existing.containsKey(key) ? existing.get(key) : net.namespace(name)));
+    scenario.containers().forEach(key -> ns.put(key, net.container()));
     for (LabStep step : scenario.steps()) {
       run(step, ns, net);
     }
@@ -51,11 +52,11 @@ public final class LabSetUp {
         LabStep.End b = step.veth().b();
         net.veth(ns.get(a.netns()), a.name(), a.address(), ns.get(b.netns()), b.name(), b.address());
       }
-      case "ip" -> net.ip(withNs(where, args(step.ip(), ns, net, null)));
-      case "address" -> net.ip("-n", where, "addr", "add", arg(step.address(), ns, net, null), "dev", step.dev());
-      case "route" -> net.ip(withNs(where, prepend("route", args(step.route(), ns, net, null))));
+      case "ip" -> net.ipIn(where, args(step.ip(), ns, net, null).toArray(String[]::new));
+      case "address" -> net.ipIn(where, "addr", "add", arg(step.address(), ns, net, null), "dev", step.dev());
+      case "route" -> net.ipIn(where, prepend("route", args(step.route(), ns, net, null)).toArray(String[]::new));
       case "sysctl" -> step.sysctl().forEach((key, value) -> net.sysctl(where, key, value));
-      case "neighbour" -> net.ip("-n", where, "neigh", "replace", arg(step.neighbour(), ns, net, null), "lladdr",
+      case "neighbour" -> net.ipIn(where, "neigh", "replace", arg(step.neighbour(), ns, net, null), "lladdr",
           arg(step.lladdr(), ns, net, null), "dev", step.dev(), "nud", "permanent");
       case "run" -> runToEnd(step, where, ns, net);
       case "start" -> net.startTraffic(where, args(step.start(), ns, net, null));
@@ -87,12 +88,6 @@ public final class LabSetUp {
         // a temp file left behind is harmless
       }
     }
-  }
-
-  private static String[] withNs(String where, List<String> args) {
-    List<String> all = new ArrayList<>(List.of("-n", where));
-    all.addAll(args);
-    return all.toArray(String[]::new);
   }
 
   private static List<String> prepend(String first, List<String> rest) {

@@ -76,7 +76,7 @@ final class ScenarioFile {
       }
       LabScenario read = strict.readValue(text, LabScenario.class);
       scenario = new LabScenario(read.name(), read.description(), read.note(), read.expected(), read.limitation(), read.requires(), read.namespaces(),
-          read.steps(), read.target(), read.expect(), file);
+          read.containers(), read.steps(), read.target(), read.expect(), file);
     } catch (JacksonException e) {
       int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
       problems.add(new LabScenarioProblem(file, line, e.getOriginalMessage().lines().findFirst().orElse("not valid JSON")));
@@ -97,8 +97,14 @@ final class ScenarioFile {
     if (scenario.requires() != null && scenario.requires().cpus() < 0) {
       problem("/requires/cpus", "cpus must be 0 or more");
     }
-    if (scenario.namespaces().isEmpty()) {
+    if (scenario.namespaces().isEmpty() && scenario.containers().isEmpty()) {
       problem("/namespaces", "at least one namespace is required");
+    }
+    for (int i = 0; i < scenario.containers().size(); i++) {
+      String key = scenario.containers().get(i);
+      if (key == null || !NAME.matcher(key).matches() || scenario.namespaces().containsKey(key)) {
+        problem("/containers/" + i, "container key " + key + " must be kebab-case and not also a named namespace's key");
+      }
     }
     scenario.namespaces().forEach((key, name) -> {
       if (!NAME.matcher(key).matches()) {
@@ -210,10 +216,17 @@ final class ScenarioFile {
 
   private void knownNamespace(String key, String at) {
     if (key == null) {
-      problem(at, "netns is required (one of " + scenario.namespaces().keySet() + ")");
-    } else if (!scenario.namespaces().containsKey(key)) {
-      problem(at, "unknown namespace " + key + " (one of " + scenario.namespaces().keySet() + ")");
+      problem(at, "netns is required (one of " + keys() + ")");
+    } else if (!scenario.namespaces().containsKey(key) && !scenario.containers().contains(key)) {
+      problem(at, "unknown namespace " + key + " (one of " + keys() + ")");
     }
+  }
+
+  /** The namespace keys steps may name: the named namespaces', then the containers'. */
+  private java.util.Set<String> keys() {
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>(scenario.namespaces().keySet());
+    keys.addAll(scenario.containers());
+    return keys;
   }
 
   private void problem(String pointer, String message) {

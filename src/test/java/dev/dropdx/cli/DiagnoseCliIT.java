@@ -130,6 +130,19 @@ class DiagnoseCliIT {
   }
 
   @Test
+  void unnamedNamespacesThatCannotBeEnteredAreExitTwoWithTheReason() throws Exception {
+    CommandResult both = dropdx(Map.of(), "diagnose", "--netns", "web", "--all-netns");
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.stderr()).contains("--netns and --all-netns exclude each other");
+    CommandResult noPid = dropdx(Map.of(), "diagnose", "--netns", "pid:99999999", "--src", "198.18.0.1");
+    assertThat(noPid.exitCode()).isEqualTo(2);
+    assertThat(noPid.stderr()).contains("process 99999999 does not exist");
+    CommandResult noInode = dropdx(Map.of(), "diagnose", "--netns", "4026500001", "--src", "198.18.0.1");
+    assertThat(noInode.exitCode()).isEqualTo(2);
+    assertThat(noInode.stderr()).contains("no process holds network namespace inode 4026500001");
+  }
+
+  @Test
   void aBrokenRulesDirectoryNamesFileAndLineAndRunsNoDiagnosis(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("broken.drl"), "package team;\nrule \"x\"\nwhen\n  Foo( a == \nthen\nend\n");
     CommandResult r = dropdx(Map.of("DROPDX_RULES_DIRS", dir.toString()), "diagnose", "--src", "198.18.0.1", "--window", "1");

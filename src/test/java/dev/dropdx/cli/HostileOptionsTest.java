@@ -74,6 +74,7 @@ class HostileOptionsTest {
         new OptionUnderTest("diagnose --dport", "53", v -> OptionValues.parse(null, null, "udp", v, null, null), NONE),
         new OptionUnderTest("diagnose --iface", "eth0", v -> OptionValues.parse(null, null, null, null, v, null), NONE),
         new OptionUnderTest("diagnose --netns", "dropdx-lab-a", v -> OptionValues.parse(null, null, null, null, null, v), NONE),
+        new OptionUnderTest("diagnose --netns pid:N", "pid:4711", v -> OptionValues.parse(null, null, null, null, null, v), NONE),
         new OptionUnderTest("diagnose --window", "5", v -> OptionValues.number("--window", v, 1, 300), NONE),
         new OptionUnderTest("diagnose --max-probes", "12", v -> OptionValues.number("--max-probes", v, 1, 100), NONE),
         new OptionUnderTest("diagnose --format", "json", ReportFormat::parse, NONE),

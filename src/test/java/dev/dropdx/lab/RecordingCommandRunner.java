@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  */
 final class RecordingCommandRunner extends CommandRunner {
   static final String MAC = "02:00:5e:00:00:01";
+  /** The PID every started child has here (a container's holder included). */
+  static final long RECORDED_PID = 4242;
   private final List<List<String>> commands = new ArrayList<>();
 
   RecordingCommandRunner(ChildProcesses children) {
@@ -95,6 +97,12 @@ final class RecordingCommandRunner extends CommandRunner {
     @Override
     public boolean isAlive() {
       return false;
+    }
+
+    /** A fixed PID, so a container's namespace (pid:N) is the same in every recorded run. */
+    @Override
+    public long pid() {
+      return RECORDED_PID;
     }
 
     @Override

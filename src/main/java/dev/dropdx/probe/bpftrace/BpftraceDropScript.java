@@ -2,7 +2,8 @@ package dev.dropdx.probe.bpftrace;
 
 /**
  * Writes the bpftrace program that reads, for each dropped IPv4 packet, its addresses, protocol,
- * destination port, device and namespace, aggregated in a map printed at exit and, between
+ * destination port, device and namespace (the device's; without a device, the socket's; else 0:
+ * unattributable, never guessed), aggregated in a map printed at exit and, between
  * markers, every {@link #TICK_MILLIS} ms while it runs (so the watch can end once the target's drops
  * are seen; stopping bpftrace with SIGTERM still runs END and prints the map). Only numbers go
  * into the program text (the window), so no user input can change what it does.
@@ -47,6 +48,7 @@ public final class BpftraceDropScript {
             $dev = $skb->dev;
             $ns = (uint64)0;
             if ($dev != 0) { $ns = $dev->nd_net.net->ns.inum; }
+            else { if ($sk != 0) { $ns = $sk->__sk_common.skc_net.net->ns.inum; } }
             $saddr = $ip->saddr;
             $daddr = $ip->daddr;
             $proto = (uint64)$ip->protocol;

@@ -21,6 +21,10 @@ import dev.dropdx.probe.tracefs.TraceOutputParser;
 import dev.dropdx.probe.tracefs.TraceOutputParser.DropGroup;
 import dev.dropdx.probe.tracefs.TracefsInstance;
 import dev.dropdx.probe.tracefs.TracefsInstances;
+import dev.dropdx.netns.NamespaceFlow;
+import dev.dropdx.netns.NetnsInfo;
+import dev.dropdx.netns.NetnsMap;
+import dev.dropdx.netns.NetnsScanner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +38,18 @@ import java.util.concurrent.TimeUnit;
  * each dropped packet's headers, device and namespace so drops are matched to the target. Per
  * packet, the watch ends early once the target's drops have been seen and have settled; the window
  * is the most it waits. If bpftrace fails, the same watch goes on with tracefs alone.
+ *
+ * <p>For a target in every namespace ({@link Target#allNetns}) the watch runs its whole window,
+ * records the host's namespace map (named ones, and unnamed ones by a process inside them) and
+ * attributes each dropped packet to its namespace by inode; a drop of namespace 0 (no device, no
+ * socket) is unattributable and never counted as anyone's. Read again with a one-namespace target,
+ * the same recording gives that namespace's drops as the target's and the rest as others'.
  */
 final class TracefsDropWatch implements DropWatchBackend {
   private static final int MAX_RAW_TRACE = 256 * 1024;
   private static final String BPFTRACE = "bpftrace";
   private static final String TRACE = "tracefs trace";
+  private static final String NAMESPACES = "namespaces";
   /** How long the watch goes on after the target's first drops, so counts and reasons settle. */
   static final long SETTLE_MILLIS = 1000;
 
@@ -48,6 +59,7 @@ final class TracefsDropWatch implements DropWatchBackend {
   private final NetnsInodes inodes;
   private final int bufferKb;
   private final boolean perPacketBackend;
+  private final NetnsScanner scanner;
 
   /**
    * @param bufferKb the instance's per-CPU trace buffer (tests make it tiny to force overruns)
@@ -55,6 +67,13 @@ final class TracefsDropWatch implements DropWatchBackend {
    */
   TracefsDropWatch(TracefsInstances instances, CommandRunner runner, ChildProcesses children, NetnsInodes inodes, int bufferKb,
       boolean perPacket) {
+    this(instances, runner, children, inodes, new NetnsScanner(), bufferKb, perPacket);
+  }
+
+  /** @param scanner lists the host's namespaces for a watch of every namespace */
+  TracefsDropWatch(TracefsInstances instances, CommandRunner runner, ChildProcesses children, NetnsInodes inodes, NetnsScanner scanner,
+      int bufferKb, boolean perPacket) {
+    this.scanner = scanner;
     this.bufferKb = bufferKb;
     this.instances = instances;
     this.runner = runner;
@@ -96,6 +115,10 @@ final class TracefsDropWatch implements DropWatchBackend {
     long lost;
     long watchedMillis;
     long traceMillis;
+    boolean all = target.allNetns();
+    // Scanned before and after the watch: a namespace that appeared during it is named too.
+    NetnsMap namespaces = all ? scanner.scan() : NetnsMap.empty();
+    long targetNs = all ? -1 : inodes.inodeOf(target.netns());
     try (TracefsInstance instance = instances.create(Path.of(context.host().tracefs()))) {
       instance.write("buffer_size_kb", Integer.toString(bufferKb));
       // IPv4 only: other namespaces' IPv6 traffic would otherwise flood the buffer. Protocol 0 too:
@@ -106,7 +129,7 @@ final class TracefsDropWatch implements DropWatchBackend {
       long traceOn = System.nanoTime();
       BpftraceRun run = null;
       if (perPacket) {
-        run = runBpftrace(target, window, inodes.inodeOf(target.netns()), context);
+        run = runBpftrace(target, window, targetNs, context);
         bpfOut = run.stdout();
         if (run.ended() != null) {
           notes.add(run.ended());
@@ -127,21 +150,28 @@ final class TracefsDropWatch implements DropWatchBackend {
       trace = instance.read("trace");
       lost = instance.overruns();
     }
+    if (all) {
+      namespaces = namespaces.merge(scanner.scan());
+    }
     RecordedSections.Writer raw = RecordedSections.writer()
         .value("window", window)
         .value("per-packet", perPacket)
-        .value("target-netns-inode", inodes.inodeOf(target.netns()))
+        .value("target-netns-inode", all ? 0 : targetNs)
+        .value("all-netns", all)
         .value("lost-events", lost)
         .value("watched-ms", watchedMillis);
     notes.forEach(raw::note);
     raw.section(BPFTRACE, bpfOut).section(TRACE, trace.length() > MAX_RAW_TRACE ? trace.substring(0, MAX_RAW_TRACE) : trace);
+    if (all) {
+      raw.section(NAMESPACES, namespaces.encode());
+    }
     return interpret(request, raw.toString(), context);
   }
 
   /** Reads the header lines, the bpftrace map and the tracefs trace that {@link #run} recorded. */
   @Override
   public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
-    RecordedSections recorded = RecordedSections.read(raw, BPFTRACE, TRACE);
+    RecordedSections recorded = RecordedSections.read(raw, BPFTRACE, TRACE, NAMESPACES);
     if (!recorded.has(BPFTRACE) || !recorded.has(TRACE)) {
       throw new IllegalArgumentException("recorded drop-watch output lacks its bpftrace and tracefs sections");
     }
@@ -155,9 +185,20 @@ final class TracefsDropWatch implements DropWatchBackend {
     String bpfOut = recorded.section(BPFTRACE);
     List<DropGroup> groups = TraceOutputParser.parse(recorded.section(TRACE));
     Target target = context.target();
-    List<Drop> drops = perPacket
-        ? fromPackets(BpftraceOutputParser.parse(bpfOut), groups, target, targetNs, context.host())
-        : fromGroups(groups, target);
+    boolean recordedAll = Boolean.parseBoolean(recorded.value("all-netns").orElse("false"));
+    NetnsMap namespaces = recordedAll ? NetnsMap.decode(recorded.section(NAMESPACES)) : NetnsMap.empty();
+    if (recordedAll && !target.allNetns()) {
+      // One namespace's share of a watch of all: its inode from the recorded map (0 = none of them).
+      targetNs = namespaces.byId(target.netns()).map(NetnsInfo::inode).orElse(0L);
+    }
+    List<Drop> drops;
+    if (!perPacket) {
+      drops = fromGroups(groups, target);
+    } else if (recordedAll && target.allNetns()) {
+      drops = attributed(BpftraceOutputParser.parse(bpfOut), groups, target, namespaces, context.host());
+    } else {
+      drops = fromPackets(BpftraceOutputParser.parse(bpfOut), groups, target, targetNs, context.host(), namespaces, recordedAll);
+    }
     long matched = drops.stream().filter(Drop::mayBeTarget).mapToLong(Drop::count).sum();
     long ignored = drops.stream().filter(d -> !d.mayBeTarget()).mapToLong(Drop::count).sum();
     if (lost > 0) {
@@ -167,6 +208,10 @@ final class TracefsDropWatch implements DropWatchBackend {
         watchedMillis);
     List<Object> facts = new ArrayList<>(drops);
     facts.add(summary);
+    if (recordedAll && target.allNetns()) {
+      facts.addAll(namespaces.all()); // who is who: the report names each namespace from these
+      facts.addAll(flows(BpftraceOutputParser.parse(bpfOut), drops, context.host()));
+    }
     return new ProbeOutcome(summary.backend(), summary.describe(), facts, notes, raw);
   }
 
@@ -222,7 +267,8 @@ final class TracefsDropWatch implements DropWatchBackend {
    * which prints its final map as if the window had run out.
    */
   private BpftraceRun runBpftrace(Target target, int window, long targetNs, ProbeContext context) {
-    boolean ports = target.dport() != null;
+    // Every namespace: ports too, so each namespace's flow can be diagnosed as if it had been named.
+    boolean ports = target.dport() != null || target.allNetns();
     Process p = runner.start(List.of("bpftrace", "-e", BpftraceDropScript.program(window, ports)));
     StringBuffer sofar = new StringBuffer();
     CompletableFuture<String> out = CommandRunner.drain(p.getInputStream(), sofar);
@@ -281,8 +327,11 @@ final class TracefsDropWatch implements DropWatchBackend {
 
   /** Whether the last complete periodic dump holds a drop of the target's packets. */
   private static boolean seesTarget(StringBuffer sofar, Target target, long targetNs, HostFacts host) {
+    if (target.allNetns()) {
+      return false; // every namespace: the whole window, so each namespace's drops are counted alike
+    }
     return BpftraceOutputParser.lastTick(sofar.toString())
-        .map(dump -> fromPackets(BpftraceOutputParser.parse(dump), List.of(), target, targetNs, host).stream()
+        .map(dump -> fromPackets(BpftraceOutputParser.parse(dump), List.of(), target, targetNs, host, NetnsMap.empty(), false).stream()
             .anyMatch(d -> d.match() == TargetMatch.TARGET))
         .orElse(false);
   }
@@ -303,17 +352,67 @@ final class TracefsDropWatch implements DropWatchBackend {
     }
   }
 
-  private static List<Drop> fromPackets(List<PacketDrop> packets, List<DropGroup> groups, Target target, long targetNs, HostFacts host) {
+  /**
+   * Drops matched to a one-namespace target. In a live one-namespace watch a drop of namespace 0
+   * counts as possibly the target's (as before); read from a watch of every namespace, it is
+   * unattributable and counted as no one's.
+   */
+  private static List<Drop> fromPackets(List<PacketDrop> packets, List<DropGroup> groups, Target target, long targetNs, HostFacts host,
+      NetnsMap namespaces, boolean strict) {
     List<Drop> drops = new ArrayList<>();
     for (PacketDrop p : packets) {
-      boolean sameNs = p.netnsInode() == 0 || p.netnsInode() == targetNs;
+      boolean sameNs = strict ? targetNs != 0 && p.netnsInode() == targetNs : p.netnsInode() == 0 || p.netnsInode() == targetNs;
       boolean ours = sameNs && target.matches(p.src(), p.dst(), p.protocol(), p.dport() == 0 ? null : p.dport())
           && (target.iface() == null || target.iface().equals(p.iface()));
-      String reason = host.reasonName(p.reason());
-      DropGroup group = groups.stream().filter(g -> g.function().equals(p.function()) && g.reason().equals(reason)).findFirst().orElse(null);
-      drops.add(new Drop(p.function(), group == null ? p.function() : group.location(), reason, p.count(),
-          ours ? TargetMatch.TARGET : TargetMatch.OTHER, sameNs ? target.netns() : "netns inode " + p.netnsInode(),
-          p.iface().isEmpty() ? null : p.iface(), p.src(), p.dst(), p.protocol(), group == null ? List.of() : group.stack()));
+      drops.add(drop(p, groups, host, ours, sameNs ? target.netns() : otherNetns(p.netnsInode(), namespaces)));
+    }
+    return drops;
+  }
+
+  /** One packet group as a Drop, with the location and stack of the tracefs group of the same function and reason. */
+  private static Drop drop(PacketDrop p, List<DropGroup> groups, HostFacts host, boolean ours, String netns) {
+    String reason = host.reasonName(p.reason());
+    DropGroup group = groups.stream().filter(g -> g.function().equals(p.function()) && g.reason().equals(reason)).findFirst().orElse(null);
+    return new Drop(p.function(), group == null ? p.function() : group.location(), reason, p.count(),
+        ours ? TargetMatch.TARGET : TargetMatch.OTHER, netns, p.iface().isEmpty() ? null : p.iface(), p.src(), p.dst(), p.protocol(),
+        group == null ? List.of() : group.stack());
+  }
+
+  /** The target's drops per namespace and flow (with the port, which a Drop does not carry), in the order of {@code drops}. */
+  private static List<NamespaceFlow> flows(List<PacketDrop> packets, List<Drop> drops, HostFacts host) {
+    List<NamespaceFlow> flows = new ArrayList<>();
+    for (int i = 0; i < packets.size() && i < drops.size(); i++) {
+      PacketDrop p = packets.get(i);
+      Drop d = drops.get(i);
+      if (d.match() == TargetMatch.TARGET) {
+        flows.add(new NamespaceFlow(d.netns(), p.function(), host.reasonName(p.reason()), p.dst(), p.protocol(), p.dport(), p.count()));
+      }
+    }
+    return flows;
+  }
+
+  /** Another namespace's id when the map knows it, else its inode in words. */
+  private static String otherNetns(long inode, NetnsMap namespaces) {
+    if (inode == 0 && !namespaces.all().isEmpty()) {
+      return "unattributable"; // read from a watch of every namespace: no device, no socket
+    }
+    return namespaces.byInode(inode).filter(NetnsInfo::reachable).map(NetnsInfo::id).orElse("netns inode " + inode);
+  }
+
+  /**
+   * Every drop attributed to its namespace: the target's when its headers match and its namespace
+   * is known and can be entered (named, ours, or held by a process); namespace 0 and namespaces no
+   * one holds any more are others', with their inode in words.
+   */
+  private static List<Drop> attributed(List<PacketDrop> packets, List<DropGroup> groups, Target target, NetnsMap namespaces,
+      HostFacts host) {
+    List<Drop> drops = new ArrayList<>();
+    for (PacketDrop p : packets) {
+      java.util.Optional<NetnsInfo> ns = p.netnsInode() == 0 ? java.util.Optional.empty()
+          : namespaces.byInode(p.netnsInode()).filter(NetnsInfo::reachable);
+      boolean ours = ns.isPresent() && target.matches(p.src(), p.dst(), p.protocol(), p.dport() == 0 ? null : p.dport())
+          && (target.iface() == null || target.iface().equals(p.iface()));
+      drops.add(drop(p, groups, host, ours, ns.map(NetnsInfo::id).orElse(p.netnsInode() == 0 ? "unattributable" : "netns inode " + p.netnsInode())));
     }
     return drops;
   }

@@ -23,13 +23,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommandRunner {
   private static final List<String> GUARD = guardPrefix();
+  /** A namespace held by a process: {@code pid:N} (see {@link #inNetns}). */
+  private static final String PID_PREFIX = "pid:";
   /** The Debian package of each tool dropdx runs, for "not installed" messages. */
   private static final java.util.Map<String, String> PACKAGES = java.util.Map.ofEntries(
       java.util.Map.entry("ip", "iproute2"), java.util.Map.entry("ss", "iproute2"), java.util.Map.entry("nstat", "iproute2"),
       java.util.Map.entry("bpftrace", "bpftrace"), java.util.Map.entry("tcpdump", "tcpdump"), java.util.Map.entry("stap", "systemtap"),
       java.util.Map.entry("dropwatch", "dropwatch"), java.util.Map.entry("iptables-save", "iptables"), java.util.Map.entry("nft", "nftables"),
       java.util.Map.entry("python3", "python3"), java.util.Map.entry("ping", "iputils-ping"), java.util.Map.entry("sysctl", "procps"),
-      java.util.Map.entry("mount", "mount"), java.util.Map.entry("kill", "procps"));
+      java.util.Map.entry("mount", "mount"), java.util.Map.entry("kill", "procps"),
+      java.util.Map.entry("nsenter", "util-linux"), java.util.Map.entry("unshare", "util-linux"));
   private final ChildProcesses children;
 
   public CommandRunner(ChildProcesses children) {
@@ -85,14 +88,34 @@ public class CommandRunner {
     return List.of(first, runIn(netns, command, timeout));
   }
 
-  /** Prefixes a command so it runs inside a namespace. */
+  /**
+   * Prefixes a command so it runs inside a namespace: {@code ip netns exec NAME} for a named one,
+   * {@code nsenter --net=/proc/N/ns/net} for {@code pid:N} (an unnamed namespace, e.g. a
+   * container's, entered through a process inside it; /proc/net and /proc/sys/net then show that
+   * namespace, /sys/class/net does not). Empty: here.
+   */
   public static List<String> inNetns(String netns, List<String> command) {
     if (netns == null || netns.isEmpty()) {
       return command;
     }
-    List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", netns));
+    List<String> full = new ArrayList<>(namespacePrefix(netns));
     full.addAll(command);
     return full;
+  }
+
+  /** The words that run a command inside a namespace id (a name or pid:N); empty for dropdx's own. */
+  public static List<String> namespacePrefix(String netns) {
+    if (netns == null || netns.isEmpty()) {
+      return List.of();
+    }
+    if (netns.startsWith(PID_PREFIX)) {
+      String pid = netns.substring(PID_PREFIX.length());
+      if (!pid.matches("[1-9][0-9]{0,9}")) {
+        throw new IllegalArgumentException("not a namespace id: " + netns);
+      }
+      return List.of("nsenter", "--net=/proc/" + pid + "/ns/net", "--");
+    }
+    return List.of("ip", "netns", "exec", netns);
   }
 
   /**

@@ -12,11 +12,15 @@ import org.springframework.stereotype.Component;
 public class NetnsInodes {
   private static final Pattern LINK = Pattern.compile("net:\\[(\\d+)]");
 
-  /** The inode of a named namespace (/run/netns/NAME), or of dropdx's own when the name is empty; 0 when unknown. */
+  /**
+   * The inode of a named namespace (/run/netns/NAME), of the one process N is in for {@code pid:N},
+   * or of dropdx's own when the name is empty; 0 when unknown.
+   */
   public long inodeOf(String netns) {
     try {
-      if (netns == null || netns.isEmpty()) {
-        Matcher m = LINK.matcher(Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString());
+      if (netns == null || netns.isEmpty() || pid(netns) != null) {
+        String who = netns == null || netns.isEmpty() ? "self" : pid(netns);
+        Matcher m = LINK.matcher(Files.readSymbolicLink(Path.of("/proc", who, "ns", "net")).toString());
         return m.matches() ? Long.parseLong(m.group(1)) : 0;
       }
       Object ino = Files.getAttribute(Path.of("/run/netns", netns), "unix:ino");
@@ -26,8 +30,16 @@ public class NetnsInodes {
     }
   }
 
-  /** True when the named namespace exists. */
+  /** True when the named namespace exists (for {@code pid:N}: process N exists). */
   public boolean exists(String netns) {
+    if (netns != null && pid(netns) != null) {
+      return Files.exists(Path.of("/proc", pid(netns), "ns", "net"));
+    }
     return netns == null || netns.isEmpty() || Files.exists(Path.of("/run/netns", netns));
+  }
+
+  /** The pid digits of a {@code pid:N} id, else null. */
+  private static String pid(String netns) {
+    return netns.matches("pid:[1-9][0-9]{0,9}") ? netns.substring(4) : null;
   }
 }

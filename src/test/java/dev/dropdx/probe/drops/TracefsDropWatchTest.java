@@ -72,4 +72,47 @@ class TracefsDropWatchTest {
         + "probes were attached until it stopped); the tracefs trace that gave locations and stacks was on for 4.1 s around it");
     assertThat(TracefsDropWatch.coverage(false, 4003, 4003)).isEqualTo("the drop counts cover the 4.0 s the tracefs trace was on");
   }
+
+  /** A host-wide watch: three namespaces' drops and one without device or socket (namespace 0). */
+  private static String allNetns() {
+    String map = new dev.dropdx.netns.NetnsMap(List.of(new dev.dropdx.netns.NetnsInfo(11, "dropdx-lab-r", false, 0, "", ""),
+        new dev.dropdx.netns.NetnsInfo(22, "", false, 4711, "sleep", ""), new dev.dropdx.netns.NetnsInfo(33, "", false, 0, "", ""))).encode();
+    return RecordedSections.writer().value("window", 3).value("per-packet", true).value("target-netns-inode", 0).value("all-netns", true)
+        .value("lost-events", 0)
+        .section("bpftrace", "@drops[ip_rcv_finish_core, 16, 198.18.2.1, 198.18.1.2, 1, rx0, 11, 0]: 14\n"
+            + "@drops[__udp4_lib_rcv, 3, 198.18.150.1, 198.18.150.2, 17, nsc-rx0, 22, 5150]: 30\n"
+            + "@drops[__ip_queue_xmit, 2, 198.18.9.1, 198.18.9.2, 6, , 0, 80]: 5\n"
+            + "@drops[ip_forward, 9, 198.18.8.1, 198.18.8.2, 1, fw0, 33, 0]: 7\n")
+        .section("tracefs trace", "").section("namespaces", map).toString();
+  }
+
+  @Test
+  void aHostWideWatchAttributesEachDropToItsNamespaceAndNeverGuessesNamespaceZero() {
+    ProbeContext all = new ProbeContext(new Target(null, null, null, null, null, Target.ALL_NETNS), HOST, 3, line -> { });
+    HostFacts host = new HostFacts("6.1.0", true, "/sys/kernel/tracing", Map.of(16, "IP_RPFILTER", 3, "NO_SOCKET", 2, "NOT_SPECIFIED",
+        9, "IP_INHDR"), List.of("bpftrace"), List.of());
+    all = new ProbeContext(all.target(), host, 3, line -> { });
+    ProbeOutcome o = perPacket.interpret(WATCH, allNetns(), all);
+    List<dev.dropdx.fact.Drop> drops = o.facts().stream().filter(dev.dropdx.fact.Drop.class::isInstance).map(dev.dropdx.fact.Drop.class::cast)
+        .toList();
+    assertThat(drops).extracting(dev.dropdx.fact.Drop::netns, d -> d.match().name()).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("dropdx-lab-r", "TARGET"), org.assertj.core.groups.Tuple.tuple("pid:4711", "TARGET"),
+        org.assertj.core.groups.Tuple.tuple("unattributable", "OTHER"), org.assertj.core.groups.Tuple.tuple("netns inode 33", "OTHER"));
+    // The port a Drop does not carry comes with the flow, for the per-namespace diagnosis.
+    assertThat(o.facts()).filteredOn(dev.dropdx.netns.NamespaceFlow.class::isInstance).hasSize(2)
+        .contains(new dev.dropdx.netns.NamespaceFlow("pid:4711", "__udp4_lib_rcv", "NO_SOCKET", "198.18.150.2", 17, 5150, 30));
+
+    // The same recording read for one namespace: its drops are the target's, everyone else's (namespace 0 too) are not.
+    ProbeContext one = new ProbeContext(new Target(null, null, null, null, null, "pid:4711"), host, 3, line -> { });
+    assertThat(perPacket.interpret(WATCH, allNetns(), one).facts()).filteredOn(dev.dropdx.fact.Drop.class::isInstance)
+        .extracting(f -> ((dev.dropdx.fact.Drop) f).match().name() + " " + ((dev.dropdx.fact.Drop) f).netns())
+        .containsExactly("OTHER dropdx-lab-r", "TARGET pid:4711", "OTHER unattributable", "OTHER netns inode 33");
+  }
+
+  @Test
+  void theWatchReadsTheSocketsNamespaceWhenTheSkbHasNoDevice() {
+    assertThat(BpftraceDropScript.program(3, false))
+        .contains("if ($dev != 0) { $ns = $dev->nd_net.net->ns.inum; }")
+        .contains("else { if ($sk != 0) { $ns = $sk->__sk_common.skc_net.net->ns.inum; } }");
+  }
 }
