@@ -22,6 +22,8 @@ class ChildProcessesTest {
   void aLongRunningChildLeadsItsOwnProcessGroupAndKeepsItsPid() throws Exception {
     Process p = runner.start(List.of("sleep", "30"));
     try {
+      // setsid and setpriv exec into sleep: until then (a loaded machine) the group is still ours.
+      awaitComm(p.pid(), "sleep");
       assertThat(processGroup(p.pid())).isEqualTo(p.pid());
       assertThat(processGroup(p.pid())).isNotEqualTo(processGroup(ProcessHandle.current().pid()));
       assertThat(Files.readString(Path.of("/proc/" + p.pid() + "/comm")).strip()).isEqualTo("sleep");
@@ -119,6 +121,13 @@ class ChildProcessesTest {
       return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
     } catch (java.io.IOException e) {
       return true;
+    }
+  }
+
+  private static void awaitComm(long pid, String comm) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!Files.readString(Path.of("/proc/" + pid + "/comm")).strip().equals(comm) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
     }
   }
 }
