@@ -1,8 +1,10 @@
 package dev.dropdx;
 
+import dev.dropdx.cli.CommandLineCommands;
 import dev.dropdx.cli.CommandOutcome;
 import dev.dropdx.cli.OptionValues;
 import dev.dropdx.cli.UsageException;
+import dev.dropdx.config.LeanContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,6 +18,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * dropdx: why is the kernel dropping these packets, and what do I change? With a command on the
  * command line it runs that command and exits with its code (batch use); without, it opens the
  * interactive shell.
+ *
+ * <p>A command line starts lean ({@link LeanContext}: the same components and the same Spring Shell
+ * command adapters, parser and runner, without Spring Boot's start, the JLine terminal and
+ * Hibernate Validator, every bean made only when used); the interactive shell starts with Spring
+ * Boot. {@code -Ddropdx.lean=false} runs a command line through the shell's start instead.
  */
 @SpringBootApplication
 public class DropdxApplication {
@@ -39,12 +46,14 @@ public class DropdxApplication {
     if (!rest.isEmpty()) {
       defaults.put("spring.shell.interactive.enabled", "false");
     }
-    SpringApplication app = new SpringApplication(DropdxApplication.class);
-    app.setDefaultProperties(defaults);
+    boolean lean = !rest.isEmpty() && Boolean.parseBoolean(System.getProperty("dropdx.lean", "true"));
     int code;
-    try (ConfigurableApplicationContext context = app.run(rest.toArray(String[]::new))) {
+    try (ConfigurableApplicationContext context = lean ? LeanContext.start(defaults, rest.toArray(String[]::new)) : boot(defaults, rest)) {
+      if (lean) {
+        CommandLineCommands.run(context, rest);
+      }
       code = context.getBean(CommandOutcome.class).exitCode(rest);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       // Only reached for failures outside our commands (which catch their own): start-up, parsing.
       boolean unknown = rootCause(e).getClass().getSimpleName().equals("CommandNotFoundException");
       // A knowledge base checked while the beans are made (issue 17): refused like any untrusted input, exit 2.
@@ -57,6 +66,13 @@ public class DropdxApplication {
       code = unknown || untrusted ? 2 : 1;
     }
     System.exit(code);
+  }
+
+  /** The interactive shell's start (and, with -Ddropdx.lean=false, a command line's). */
+  private static ConfigurableApplicationContext boot(Map<String, Object> defaults, List<String> args) {
+    SpringApplication app = new SpringApplication(DropdxApplication.class);
+    app.setDefaultProperties(defaults);
+    return app.run(args.toArray(String[]::new));
   }
 
   /**

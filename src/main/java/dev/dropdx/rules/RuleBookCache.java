@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
 /**
  * Compiled rule packages on disk, so a start with unchanged rules skips the DRL compile (most of
  * the start-up cost). The key is a hash of the rule files, their directories' order, the Drools
- * version and the dropdx build (computed by {@link RuleBookLoader}); a file that cannot be read
+ * version and the classes the rules link against ({@link RuleBookKey}); a file that cannot be read
  * back for any reason counts as a miss and is replaced. Only books that compiled cleanly are
  * stored. Files are written to a temporary name and moved into place, so a concurrent reader never
  * sees half a file.
