@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
  * longest run of zero groups as "::"), which is also how bpftrace's ntop and iproute2 print
  * addresses; a prefix keeps "/bits" unless it is a whole address.
  *
- * @param family 4 or 6
- * @param bytes the address, 4 or 16 bytes (host bits below the prefix are kept as given)
- * @param bits prefix length: 32 or 128 for a single address
+ * @param family 4 or 6, e.g. 6
+ * @param bytes the address, 4 or 16 bytes (host bits below the prefix are kept as given), e.g. [32 1 13 184 0 0 0 0 0 0 0 0 0 0 0 1]
+ * @param bits prefix length: 32 or 128 for a single address, e.g. 64
  */
 public record IpPrefix(int family, byte[] bytes, int bits) {
   private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
