@@ -33,6 +33,15 @@ public final class LabNetwork implements AutoCloseable {
 
   /** Creates a fresh namespace (removing a leftover of the same name), loopback up, IPv6 off. */
   public String namespace(String name) {
+    return namespace(name, false);
+  }
+
+  /**
+   * Creates a fresh namespace (removing a leftover of the same name), loopback up; IPv6 off unless
+   * {@code ipv6} (an IPv6 scenario), since other namespaces' IPv6 chatter is noise on the global
+   * tracepoint.
+   */
+  public String namespace(String name, boolean ipv6) {
     if (!LAB_NS.matcher(name).matches()) {
       throw new LabException("lab namespaces must be named dropdx-lab-*: " + name);
     }
@@ -40,26 +49,43 @@ public final class LabNetwork implements AutoCloseable {
     ip("netns", "add", name);
     namespaces.add(name);
     ip("-n", name, "link", "set", "lo", "up");
-    // Other namespaces' IPv6 chatter is noise on the global tracepoint.
-    sysctl(name, "net.ipv6.conf.all.disable_ipv6", "1");
-    sysctl(name, "net.ipv6.conf.default.disable_ipv6", "1");
+    if (!ipv6) {
+      sysctl(name, "net.ipv6.conf.all.disable_ipv6", "1");
+      sysctl(name, "net.ipv6.conf.default.disable_ipv6", "1");
+    }
     return name;
   }
 
   /**
+   * `ip addr add ADDRESS dev DEV` in one of our namespaces; an IPv6 address with `nodad`, so that it
+   * is usable at once (duplicate address detection would hold it "tentative" for about a second, and
+   * packets sent from it meanwhile fail).
+   */
+  public void address(String netns, String address, String dev) {
+    requireOurs(netns, "add " + address);
+    if (address.contains(":")) {
+      ipIn(netns, "addr", "add", address, "dev", dev, "nodad");
+    } else {
+      ipIn(netns, "addr", "add", address, "dev", dev);
+    }
+  }
+
+  /**
    * Creates a container: a namespace with no `ip netns` name, held only by a long-running process
-   * started in it ({@code unshare --net sleep infinity}); loopback up, IPv6 off. Its id is
+   * started in it ({@code unshare --net sleep infinity}); loopback up, IPv6 off unless {@code ipv6}. Its id is
    * {@code pid:N}, which every command of the lab and of dropdx enters through nsenter.
    */
-  public String container() {
+  public String container(boolean ipv6) {
     Process holder = runner.start(List.of("unshare", "--net", "--", "sleep", "infinity"));
     containers.add(holder);
     String id = "pid:" + holder.pid();
     awaitOwnNamespace(holder);
     namespaces.add(id);
     ipIn(id, "link", "set", "lo", "up");
-    sysctl(id, "net.ipv6.conf.all.disable_ipv6", "1");
-    sysctl(id, "net.ipv6.conf.default.disable_ipv6", "1");
+    if (!ipv6) {
+      sysctl(id, "net.ipv6.conf.all.disable_ipv6", "1");
+      sysctl(id, "net.ipv6.conf.default.disable_ipv6", "1");
+    }
     return id;
   }
 
@@ -153,10 +179,10 @@ public final class LabNetwork implements AutoCloseable {
       ipIn(home, "link", "set", homeIsA ? ifB : ifA, "netns", away.substring("pid:".length()));
     }
     if (addrA != null) {
-      ipIn(nsA, "addr", "add", addrA, "dev", ifA);
+      address(nsA, addrA, ifA);
     }
     if (addrB != null) {
-      ipIn(nsB, "addr", "add", addrB, "dev", ifB);
+      address(nsB, addrB, ifB);
     }
     ipIn(nsA, "link", "set", ifA, "up");
     ipIn(nsB, "link", "set", ifB, "up");

@@ -198,4 +198,91 @@ class NoRouteInputRulesTest {
       assertThat(h.requests()).noneMatch(r -> r.askedBy().startsWith("no-route-input"));
     }
   }
+
+  // IPv6 (labs no-route-input-v6, no-route-blackhole-v6), measured: ip6_pkt_discard / ip6_pkt_prohibit with IP_INNOROUTES,
+  // dst_discard_out with NOT_SPECIFIED for a blackhole.
+  private static final String SRC6 = "2001:db8:69::1";
+  private static final String DST6 = "2001:db8:99::1";
+  private static final String IF6 = "rin6-rx0";
+  private static final String PROVEN6 = "no-route-input: IPv6: no route, or an unreachable or prohibit route, and Ip6InNoRoutes counts the drops";
+  private static final String BLACKHOLE6 = "no-route-input: IPv6: a blackhole route or rule discards the packet";
+
+  private static Drop drop6(String function, String reason) {
+    return drop(function, reason, TargetMatch.TARGET, IF6, SRC6, DST6, 58);
+  }
+
+  private static RouteDecision decision6(String type, String via, String entry) {
+    return new RouteDecision(NS, SRC6, DST6, IF6, type, via, via.equals("none") ? null : "main", via.equals("none") ? null : "32766", entry);
+  }
+
+  private static Counter noRoutes6(long increase) {
+    return new Counter(NS, "Ip6InNoRoutes", 120, increase, 1);
+  }
+
+  @Test
+  void anIpv6NoRouteDropAsksTheIpv6QuestionsNotTheIpv4Ones() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(drop6("ip6_pkt_discard", "IP_INNOROUTES")).fire();
+      assertThat(h.requests("route")).singleElement().satisfies(r -> assertThat(r.param("to")).isEqualTo(DST6));
+      assertThat(h.requests("counters")).singleElement().satisfies(r -> assertThat(r.param("names")).isEqualTo("Ip6InNoRoutes"));
+      assertThat(h.requests("sysctl")).isEmpty(); // IPv6 looks the route up before it checks forwarding
+    }
+  }
+
+  @Test
+  void anIpv6MissingRouteIsDiagnosedInIpv6Words() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(drop6("ip6_pkt_discard", "IP_INNOROUTES"), inputRouteFails(DST6, SRC6, IF6, "Network is unreachable"), noRoutes6(10),
+          decision6("missing", "none", null)).fire();
+      assertThat(h.fired()).contains(PROVEN6).doesNotContain(PROVEN);
+      assertThat(h.diagnoses()).singleElement().satisfies(d -> {
+        assertThat(d.bindings()).containsEntry("family", "6").containsEntry("routeKind", "missing");
+        assertThat(RuleHarness.words(d)).contains("ip6_pkt_discard").contains("ip -n " + NS + " -6 route add " + DST6 + "/128 via")
+            .contains("Ip6InNoRoutes").contains("whether net.ipv6.conf.all.forwarding is on or off").doesNotContain("ip_error")
+            .doesNotContain("/32 ");
+      });
+    }
+  }
+
+  @Test
+  void anIpv6ProhibitRouteIsDiagnosedWithItsCounter() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(drop6("ip6_pkt_prohibit", "IP_INNOROUTES"), inputRouteFails(DST6, SRC6, IF6, "Permission denied"), noRoutes6(3),
+          decision6("prohibit", "route", "prohibit 2001:db8:99::/64 dev lo metric 1024 pref medium")).fire();
+      assertThat(h.diagnoses()).singleElement().satisfies(d -> assertThat(d.bindings()).containsEntry("routeKind", "prohibit"));
+    }
+  }
+
+  @Test
+  void anIpv6BlackholeRouteIsDiagnosedAtDstDiscardOut() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(drop6("dst_discard_out", "NOT_SPECIFIED"), inputRouteFails(DST6, SRC6, IF6, "Invalid argument"),
+          decision6("blackhole", "route", "blackhole 2001:db8:99::/64 dev lo metric 1024 pref medium")).fire();
+      assertThat(h.fired()).contains(BLACKHOLE6);
+      assertThat(h.diagnoses()).singleElement().satisfies(d -> assertThat(RuleHarness.words(d)).contains("a blackhole route")
+          .contains("dst_discard_out"));
+    }
+  }
+
+  @Test
+  void nearMissIpv6CounterStillOrAnswerDisagreeingConcludesNothing() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(drop6("ip6_pkt_discard", "IP_INNOROUTES"), inputRouteFails(DST6, SRC6, IF6, "Network is unreachable"), noRoutes6(0),
+          decision6("missing", "none", null)).fire();
+      assertThat(h.diagnoses()).isEmpty();
+    }
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(drop6("dst_discard_out", "NOT_SPECIFIED"), inputRouteFails(DST6, SRC6, IF6, "No route to host"),
+          decision6("blackhole", "route", "blackhole 2001:db8:99::/64 dev lo")).fire();
+      assertThat(h.diagnoses()).isEmpty();
+    }
+  }
+
+  @Test
+  void nearMissAnIpv6DropElsewhereWithNotSpecifiedAsksNothing() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(drop6("ip6_forward", "NOT_SPECIFIED")).fire();
+      assertThat(h.requests("route")).isEmpty();
+    }
+  }
 }

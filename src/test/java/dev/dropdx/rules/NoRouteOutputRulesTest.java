@@ -131,4 +131,67 @@ class NoRouteOutputRulesTest {
       }
     }
   }
+
+  // IPv6 (lab no-route-output-v6), measured: inet6_csk_xmit, NOT_SPECIFIED, Ip6OutNoRoutes.
+  private static final String SRC6 = "2001:db8:71::1";
+  private static final String DST6 = "2001:db8:72::2";
+  private static final String PROVEN6 = "no-route-output: IPv6: the host sends to a destination it has no route to";
+  private static final String TYPED6 = "no-route-output: IPv6: a blackhole or prohibit route or rule discards what the host sends";
+
+  private static Drop outDrop6(String function) {
+    return drop(function, "NOT_SPECIFIED", TargetMatch.TARGET, null, SRC6, DST6, 6);
+  }
+
+  private static RouteDecision decision6(String type, String via, String entry) {
+    return new RouteDecision(NS, SRC6, DST6, null, type, via, via.equals("none") ? null : "main", via.equals("none") ? null : "32766", entry);
+  }
+
+  private static dev.dropdx.fact.RouteLookup outputFails6(String error) {
+    return new dev.dropdx.fact.RouteLookup(NS, "output", DST6, null, null, null, null, error);
+  }
+
+  @Test
+  void anIpv6SegmentFreedInInet6CskXmitAsksForTheRouteAndIp6OutNoRoutes() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(outDrop6("inet6_csk_xmit")).fire();
+      assertThat(h.requests("route")).singleElement().satisfies(r -> assertThat(r.param("to")).isEqualTo(DST6));
+      assertThat(h.requests("counters")).singleElement().satisfies(r -> assertThat(r.param("names")).isEqualTo("Ip6OutNoRoutes"));
+    }
+  }
+
+  @Test
+  void anIpv6MissingRouteIsDiagnosedWithIp6OutNoRoutes() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(outDrop6("inet6_csk_xmit"), outputFails6("Network is unreachable"), new Counter(NS, "Ip6OutNoRoutes", 284, 40, 1),
+          decision6("missing", "none", null)).fire();
+      assertThat(h.fired()).contains(PROVEN6).doesNotContain(PROVEN);
+      assertThat(h.diagnoses()).singleElement().satisfies(d -> {
+        assertThat(d.bindings()).containsEntry("family", "6");
+        assertThat(RuleHarness.words(d)).contains("inet6_csk_xmit with no specific reason").contains("Ip6OutNoRoutes")
+            .contains("ip -n " + NS + " -6 route get " + DST6).doesNotContain("reason IP_OUTNOROUTES");
+      });
+    }
+  }
+
+  @Test
+  void anIpv6ProhibitRouteIsProvenByItsTypeWithoutACounter() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(outDrop6("inet6_csk_xmit"), outputFails6("Permission denied"),
+          decision6("prohibit", "route", "prohibit 2001:db8:72::/64 dev lo metric 1024 pref medium")).fire();
+      assertThat(h.fired()).contains(TYPED6);
+    }
+  }
+
+  @Test
+  void nearMissIpv6CounterStillOrAnotherFunctionConcludesNothing() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(outDrop6("inet6_csk_xmit"), outputFails6("Network is unreachable"), new Counter(NS, "Ip6OutNoRoutes", 284, 0, 1),
+          decision6("missing", "none", null)).fire();
+      assertThat(h.diagnoses()).isEmpty();
+    }
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(outDrop6("tcp_v6_rcv")).fire();
+      assertThat(h.requests("route")).isEmpty();
+    }
+  }
 }

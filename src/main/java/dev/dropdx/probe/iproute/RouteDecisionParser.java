@@ -1,5 +1,6 @@
 package dev.dropdx.probe.iproute;
 
+import dev.dropdx.fact.IpPrefix;
 import dev.dropdx.fact.RouteDecision;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Walks `ip -4 rule show` and `ip -4 -o route show table all` for one packet as fib_rules_lookup
+ * Walks `ip -4 rule show` and `ip -4 -o route show table all` (for an IPv6 destination their
+ * `ip -6` forms) for one packet as fib_rules_lookup
  * and fib_table_lookup do: rules in preference order, the longest matching prefix in each chosen
  * table, a throw route or an empty table moving on to the next rule. Selectors it cannot evaluate
  * (fwmark, tos, uidrange, not, goto, ...) make the answer "unknown" rather than a guess.
@@ -28,7 +30,7 @@ public final class RouteDecisionParser {
    * (null: sent locally, which rules see as arriving on lo, as the kernel's output lookup does).
    */
   public static RouteDecision decide(String netns, String src, String dst, String iif, String rules, String routes) {
-    List<Route> table = routes(routes);
+    List<Route> table = routes(routes, IpPrefix.familyOf(dst) == 6);
     boolean threw = false;
     String throwEntry = null;
     String throwTable = null;
@@ -100,7 +102,7 @@ public final class RouteDecisionParser {
     return action == null ? null : new Rule(from, to, iif, table, action);
   }
 
-  private static List<Route> routes(String text) {
+  private static List<Route> routes(String text, boolean ipv6) {
     List<Route> out = new ArrayList<>();
     for (String line : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
       List<String> w = List.of(line.split("\\s+"));
@@ -110,10 +112,14 @@ public final class RouteDecisionParser {
         type = w.get(0);
         i = 1;
       }
-      if (i >= w.size() || w.get(i).contains(":")) {
+      if (i >= w.size()) {
         continue;
       }
-      String prefix = w.get(i).equals("default") ? "0.0.0.0/0" : w.get(i);
+      String prefix = w.get(i).equals("default") ? (ipv6 ? "::/0" : "0.0.0.0/0") : w.get(i);
+      // Only routes of the destination's family (an IPv4 walk skips IPv6 lines and the other way round).
+      if (IpPrefix.familyOf(prefix) != (ipv6 ? 6 : 4)) {
+        continue;
+      }
       String tableName = "main";
       int metric = 0;
       for (int j = i + 1; j + 1 < w.size(); j++) {
@@ -124,7 +130,8 @@ public final class RouteDecisionParser {
         }
       }
       int slash = prefix.indexOf('/');
-      out.add(new Route(type, slash < 0 ? prefix : prefix.substring(0, slash), slash < 0 ? 32 : Integer.parseInt(prefix.substring(slash + 1)),
+      out.add(new Route(type, slash < 0 ? prefix : prefix.substring(0, slash),
+          slash < 0 ? (ipv6 ? 128 : 32) : Integer.parseInt(prefix.substring(slash + 1)),
           tableName, metric, line));
     }
     return out;
@@ -154,10 +161,14 @@ public final class RouteDecisionParser {
       return false;
     }
     int slash = selector.indexOf('/');
-    return inPrefix(address, slash < 0 ? selector : selector.substring(0, slash), slash < 0 ? 32 : Integer.parseInt(selector.substring(slash + 1)));
+    int whole = IpPrefix.familyOf(address) == 6 ? 128 : 32;
+    return inPrefix(address, slash < 0 ? selector : selector.substring(0, slash), slash < 0 ? whole : Integer.parseInt(selector.substring(slash + 1)));
   }
 
   static boolean inPrefix(String address, String prefix, int length) {
+    if (address.contains(":") || prefix.contains(":")) {
+      return IpPrefix.parse(prefix + "/" + length).map(p -> p.contains(address)).orElse(false);
+    }
     long a = v4(address);
     long p = v4(prefix);
     if (a < 0 || p < 0) {

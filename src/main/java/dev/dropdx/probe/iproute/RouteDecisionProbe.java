@@ -44,7 +44,7 @@ public class RouteDecisionProbe implements Probe {
     return new ProbeInfo("which policy rule and route entry decide a packet, with the route type",
         List.of(ProbeInfo.netns(), ProbeInfo.param("to", "destination address", "198.18.1.2"), ProbeInfo.param("from", "source address, for a received packet", "198.18.0.1"), ProbeInfo.param("iif", "arriving interface, for a received packet", "veth0")),
         List.of("RouteDecision"),
-        List.of("ip -4 rule show", "ip -4 -o route show table all"));
+        List.of("ip -4 rule show", "ip -4 -o route show table all", "ip -6 rule show", "ip -6 -o route show table all"));
   }
 
   @Override
@@ -55,8 +55,10 @@ public class RouteDecisionProbe implements Probe {
   @Override
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
     String netns = request.params().getOrDefault("netns", "");
-    CommandResult rules = runner.run(IpCommand.in(netns, "-4", "rule", "show"), Duration.ofSeconds(5));
-    CommandResult routes = runner.run(IpCommand.in(netns, "-4", "-o", "route", "show", "table", "all"), Duration.ofSeconds(5));
+    // The destination's family: IPv6 has its own rules and tables.
+    String family = request.params().getOrDefault("to", "").contains(":") ? "-6" : "-4";
+    CommandResult rules = runner.run(IpCommand.in(netns, family, "rule", "show"), Duration.ofSeconds(5));
+    CommandResult routes = runner.run(IpCommand.in(netns, family, "-o", "route", "show", "table", "all"), Duration.ofSeconds(5));
     String raw = RecordedSections.writer().section(RULES, RawCommand.encode(rules) + "\n").section(ROUTES, RawCommand.encode(routes)).toString();
     return interpret(request, raw, context);
   }
@@ -80,11 +82,12 @@ public class RouteDecisionProbe implements Probe {
 
   /**
    * The rules and tables are the whole namespace's: a recording for any packet of the same
-   * namespace (as `collect` makes) answers the decision for another, which is walked again.
+   * namespace and family (as `collect` makes) answers the decision for another, which is walked again.
    */
   @Override
   public Optional<String> answerFrom(Map<String, String> recordedParams, String recordedRaw, ProbeRequest wanted) {
-    return Probe.same(recordedParams, wanted, "netns") ? Optional.of(recordedRaw) : Optional.empty();
+    boolean sameFamily = recordedParams.getOrDefault("to", "").contains(":") == wanted.params().getOrDefault("to", "").contains(":");
+    return Probe.same(recordedParams, wanted, "netns") && sameFamily ? Optional.of(recordedRaw) : Optional.empty();
   }
 
   private static String strip(String section) {

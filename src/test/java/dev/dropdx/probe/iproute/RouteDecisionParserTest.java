@@ -130,4 +130,34 @@ class RouteDecisionParserTest {
     assertThat(probe.answerFrom(java.util.Map.of("netns", "r", "to", "198.18.9.9"), "RAW", wanted)).contains("RAW");
     assertThat(probe.answerFrom(java.util.Map.of("netns", "other", "to", B), "RAW", wanted)).isEmpty();
   }
+
+  /** Recorded here: ip -6 rule show and ip -6 -o route show table all of a router with typed routes for 2001:db8:96-98::/64. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+      "2001:db8:99::1, missing, none",
+      "2001:db8:98::1, blackhole, route",
+      "2001:db8:97::1, unreachable, route",
+      "2001:db8:96::1, prohibit, route",
+      "2001:db8:60::9, unicast, route",
+      "2001:db8:61::2, local, route",
+  })
+  void ipv6RulesAndTablesAreWalkedForAnIpv6Destination(String dst, String type, String via) throws Exception {
+    String rules = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/recorded/ip6-rule-show.txt"));
+    String routes = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/recorded/ip6-route-show-table-all.txt"));
+    RouteDecision d = RouteDecisionParser.decide("r", "2001:db8:60::1", dst, "v6b", rules, routes);
+    assertThat(d.type()).isEqualTo(type);
+    assertThat(d.via()).isEqualTo(via);
+    if (type.equals("blackhole")) {
+      assertThat(d.entry()).startsWith("blackhole 2001:db8:98::/64");
+      assertThat(d.table()).isEqualTo("main");
+    }
+  }
+
+  @Test
+  void anIpv4WalkIgnoresIpv6RoutesAndTheOtherWayRound() {
+    String mixed = "198.18.2.0/24 dev r2 proto kernel scope link src 198.18.2.254 \nblackhole 2001:db8:98::/64 dev lo metric 1024 pref medium\n";
+    assertThat(RouteDecisionParser.decide("r", A, B, "r1", DEFAULT_RULES, mixed).type()).isEqualTo("unicast");
+    assertThat(RouteDecisionParser.decide("r", "2001:db8:60::1", "2001:db8:99::1", "v6b", DEFAULT_RULES, mixed).type()).isEqualTo("missing");
+    assertThat(RouteDecisionParser.decide("r", "2001:db8:60::1", "2001:db8:98::1", "v6b", DEFAULT_RULES, mixed).type()).isEqualTo("blackhole");
+  }
 }
