@@ -20,8 +20,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the SNMP and netstat counters of a namespace (/proc/net/snmp, /proc/net/netstat) twice,
- * one interval apart, so rules see both the value and whether it still rises. Parameters:
+ * Reads the SNMP and netstat counters of a namespace (/proc/net/snmp, /proc/net/netstat, and
+ * /proc/net/snmp6 when an IPv6 counter is asked for) twice, one interval apart, so rules see both
+ * the value and whether it still rises. Parameters:
  * {@code netns}, {@code names} (space-separated nstat names such as UdpNoPorts; empty = all),
  * {@code seconds} between the readings (default 1).
  */
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Component;
 public class CountersProbe implements Probe {
   private static final String AFTER = "second reading";
   private static final List<String> FILES = List.of("cat", "/proc/net/snmp", "/proc/net/netstat");
+  // Only asked for by name: a host booted with ipv6.disable=1 has no such file, and cat would fail.
+  private static final List<String> FILES_WITH_IPV6 = List.of("cat", "/proc/net/snmp", "/proc/net/netstat", "/proc/net/snmp6");
 
   private final CommandRunner runner;
 
@@ -46,7 +49,7 @@ public class CountersProbe implements Probe {
     return new ProbeInfo("SNMP and netstat counters of a namespace, read twice: value and whether it still rises",
         List.of(ProbeInfo.netns(), ProbeInfo.param("names", "space-separated nstat names (empty = all)", "UdpNoPorts UdpRcvbufErrors"), ProbeInfo.param("seconds", "interval between the readings (default 1)", "1")),
         List.of("Counter"),
-        List.of("/proc/net/snmp", "/proc/net/netstat"));
+        List.of("/proc/net/snmp", "/proc/net/netstat", "/proc/net/snmp6"));
   }
 
   @Override
@@ -58,7 +61,7 @@ public class CountersProbe implements Probe {
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
     String netns = request.params().getOrDefault("netns", "");
     double seconds = Double.parseDouble(request.params().getOrDefault("seconds", "1"));
-    List<CommandResult> readings = runner.runTwiceIn(netns, FILES, seconds, Duration.ofSeconds(5));
+    List<CommandResult> readings = runner.runTwiceIn(netns, ipv6(names(request.params())) ? FILES_WITH_IPV6 : FILES, seconds, Duration.ofSeconds(5));
     CommandResult first = readings.get(0);
     CommandResult second = readings.get(1);
     // The line break ends the first recorded command, so the marker starts a line.
@@ -106,8 +109,13 @@ public class CountersProbe implements Probe {
     List<String> had = names(recordedParams);
     boolean fits = Probe.same(recordedParams, wanted, "netns")
         && recordedParams.getOrDefault("seconds", "1").equals(wanted.params().getOrDefault("seconds", "1"))
-        && (had.isEmpty() || had.containsAll(names(wanted.params())));
+        && (had.isEmpty() ? !ipv6(names(wanted.params())) : had.containsAll(names(wanted.params())));
     return fits ? Optional.of(recordedRaw) : Optional.empty();
+  }
+
+  /** True when a name is an IPv6 counter (Ip6..., Icmp6..., Udp6..., UdpLite6...), which only /proc/net/snmp6 has. */
+  static boolean ipv6(List<String> names) {
+    return names.stream().anyMatch(n -> n.startsWith("Ip6") || n.startsWith("Icmp6") || n.startsWith("Udp6") || n.startsWith("UdpLite6"));
   }
 
   private static List<String> names(Map<String, String> params) {
