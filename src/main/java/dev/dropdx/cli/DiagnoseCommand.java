@@ -45,9 +45,9 @@ public class DiagnoseCommand {
           + "Example: diagnose --netns web --src 198.18.2.1 --proto icmp --window 3")
   public void diagnose(
       CommandContext ctx,
-      @Option(longName = "src", description = "source IPv4 address of the packets") String src,
-      @Option(longName = "dst", description = "destination IPv4 address") String dst,
-      @Option(longName = "proto", description = "udp, tcp, icmp, ospf, gre, vxlan or an IP protocol number") String proto,
+      @Option(longName = "src", description = "source address or prefix of the packets, IPv4 or IPv6") String src,
+      @Option(longName = "dst", description = "destination address or prefix, IPv4 or IPv6") String dst,
+      @Option(longName = "proto", description = "udp, tcp, icmp, icmp6, ospf, gre, vxlan or an IP protocol number") String proto,
       @Option(longName = "dport", description = "destination port (udp/tcp)") String dport,
       @Option(longName = "iface", description = "interface the packets arrive on or leave by") String iface,
       @Option(longName = "netns", description = "network namespace to diagnose (ip netns list); default: dropdx's own") String netns,

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class OptionCompletion implements CompletionProvider {
   /** The bean name commands give as their completion provider. */
   public static final String BEAN = "optionCompletion";
-  static final List<String> PROTOCOLS = List.of("udp", "tcp", "icmp", "ospf", "gre", "vxlan", "igmp");
+  static final List<String> PROTOCOLS = List.of("udp", "tcp", "icmp", "icmp6", "ospf", "gre", "vxlan", "igmp");
   static final List<String> REPORT_FORMATS = List.of("text", "json", "markdown");
   static final List<String> BATCH_FORMATS = List.of("json", "jsonl", "markdown");
 

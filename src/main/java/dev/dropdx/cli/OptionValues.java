@@ -1,5 +1,6 @@
 package dev.dropdx.cli;
 
+import dev.dropdx.fact.IpPrefix;
 import dev.dropdx.fact.Protocols;
 import dev.dropdx.fact.Target;
 import dev.dropdx.probe.host.NetnsInodes;
@@ -15,7 +16,6 @@ import java.util.regex.Pattern;
  * start with '-' where a command could read it as an option.
  */
 public final class OptionValues {
-  private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
   private static final Pattern NETNS = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]{0,63}");
   private static final Pattern IFACE = Pattern.compile("[A-Za-z0-9_.+=@#][A-Za-z0-9_.+=@#\\-]*");
   private static final Pattern CAUSE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -32,23 +32,37 @@ public final class OptionValues {
   /** Builds a target from raw option values (null = not given). */
   public static Target parse(String src, String dst, String proto, String dport, String iface, String netns) {
     Integer protocol = proto == null ? null : Protocols.parse(proto).filter(p -> proto.chars().allMatch(c -> c > 32 && c < 127)).orElseThrow(() -> new UsageException(
-        "--proto " + quote(proto) + " is not a protocol: use udp, tcp, icmp, ospf, gre, vxlan or a number 0-255"));
+        "--proto " + quote(proto) + " is not a protocol: use udp, tcp, icmp, icmp6, ospf, gre, vxlan or a number 0-255"));
     Integer port = dport == null ? null : number("--dport", dport, 1, 65535);
     if (port != null && protocol != null && protocol != 6 && protocol != 17) {
       throw new UsageException("--dport needs --proto udp, tcp or vxlan (ports exist only for UDP and TCP)");
     }
-    return new Target(address("--src", src), address("--dst", dst), protocol, port, iface(iface), netns(netns));
+    String from = address("--src", src);
+    String to = address("--dst", dst);
+    int srcFamily = IpPrefix.familyOf(from);
+    int dstFamily = IpPrefix.familyOf(to);
+    if (srcFamily != 0 && dstFamily != 0 && srcFamily != dstFamily) {
+      throw new UsageException("--src " + quote(from) + " and --dst " + quote(to) + " are of different IP families: give two IPv4 or two IPv6 "
+          + "addresses");
+    }
+    int family = Math.max(srcFamily, dstFamily);
+    if (protocol != null && (protocol == 1 && family == 6 || protocol == 58 && family == 4)) {
+      throw new UsageException("--proto " + quote(proto) + " does not go with IPv" + family + " addresses: ICMP is icmp over IPv4, icmp6 over "
+          + "IPv6");
+    }
+    return new Target(from, to, protocol, port, iface(iface), netns(netns));
   }
 
-  /** An IPv4 address in dotted-quad form. */
+  /**
+   * An IPv4 or IPv6 address, or a prefix (address/bits), in canonical text (lower-case IPv6,
+   * compressed as iproute2 prints it). Parsed as text only: no name is ever looked up.
+   */
   public static String address(String option, String value) {
     if (value == null) {
       return null;
     }
-    if (!IPV4.matcher(value).matches()) {
-      throw new UsageException(option + " " + quote(value) + " is not an IPv4 address (example: 198.18.2.1)");
-    }
-    return value;
+    return IpPrefix.parse(value).map(IpPrefix::toString).orElseThrow(() -> new UsageException(option + " " + quote(value)
+        + " is not an IPv4 or IPv6 address or prefix (examples: 198.18.2.1, 198.18.2.0/24, 2001:db8::1, 2001:db8:1::/64)"));
   }
 
   /** An interface name as the kernel accepts it (dev_valid_name): 1-15 bytes, no '/', ':' or blanks, not . or .. */

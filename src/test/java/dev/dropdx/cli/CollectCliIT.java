@@ -32,7 +32,8 @@ class CollectCliIT {
   void badTargetOrPlanIsExitTwoWithOneLine() throws Exception {
     CommandResult r = dropdx(List.of(), "collect", "--src", "nope", "--out", "x.json");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.stderr().strip()).isEqualTo("dropdx: --src 'nope' is not an IPv4 address (example: 198.18.2.1)");
+    assertThat(r.stderr().strip()).isEqualTo("dropdx: --src 'nope' is not an IPv4 or IPv6 address or prefix (examples: 198.18.2.1, 198.18.2.0/24, "
+        + "2001:db8::1, 2001:db8:1::/64)");
     Files.writeString(dir.resolve("broken.plan"), "route to={target.dst} when Drop.match=OTHER\n");
     r = dropdx(List.of(), "collect", "--plan", "broken.plan");
     assertThat(r.exitCode()).isEqualTo(2);

@@ -25,6 +25,34 @@ class OptionValuesTest {
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 
+  @Test
+  void parsesIpv6AddressesAndPrefixesOfEitherFamily() {
+    Target t = OptionValues.parse("2001:DB8:60::0001", "2001:db8:61::/64", "icmp6", null, null, null);
+    assertThat(t).isEqualTo(new Target("2001:db8:60::1", "2001:db8:61::/64", 58, null, null, ""));
+    assertThat(OptionValues.parse(null, "ff02::5", "ospf", null, null, null).protocol()).isEqualTo(89);
+    assertThat(OptionValues.parse("198.18.0.0/15", null, "udp", "53", null, null).src()).isEqualTo("198.18.0.0/15");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2001:db8::1::2", "fe80::1%eth0", "2001:db8::/129", "198.18.0.0/33", "2001:db8::g", "::1; reboot"})
+  void rejectsBadIpv6AndPrefixesWithOneLine(String bad) {
+    assertThatThrownBy(() -> OptionValues.parse(null, bad, null, null, null, null))
+        .isInstanceOf(UsageException.class)
+        .hasMessageStartingWith("--dst")
+        .hasMessageContaining("IPv4 or IPv6 address or prefix")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void refusesMixedFamiliesAndIcmpOfTheOtherFamily() {
+    assertThatThrownBy(() -> OptionValues.parse("198.18.0.1", "2001:db8::1", null, null, null, null))
+        .isInstanceOf(UsageException.class).hasMessageContaining("different IP families");
+    assertThatThrownBy(() -> OptionValues.parse("2001:db8::1", null, "icmp", null, null, null))
+        .isInstanceOf(UsageException.class).hasMessageContaining("icmp6 over IPv6");
+    assertThatThrownBy(() -> OptionValues.parse("198.18.0.1", null, "icmp6", null, null, null))
+        .isInstanceOf(UsageException.class).hasMessageContaining("icmp over IPv4");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"a/b", "eth0:1", "sixteen-chars-xx", ".", "..", "a b", "ä"})
   void rejectsInterfaceNamesTheKernelWouldRefuse(String bad) {

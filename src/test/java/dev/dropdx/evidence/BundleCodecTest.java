@@ -27,6 +27,22 @@ class BundleCodecTest {
   }
 
   @Test
+  void anIpv6TargetIsAdditiveVersionOneAndComesBackCanonical(@TempDir Path dir) throws Exception {
+    String all = Files.readString(RECORDED);
+    String v6 = all.replace("\"198.18.2.1\"", "\"2001:DB8:0:0::1\"");
+    assertThat(v6).isNotEqualTo(all);
+    EvidenceBundle b = codec.parse(v6.getBytes(StandardCharsets.UTF_8), "v6.json");
+    assertThat(b.version()).isEqualTo(1);
+    assertThat(b.target().src()).isEqualTo("2001:db8::1");
+    assertThat(b.target().ipv6()).isTrue();
+    Path copy = dir.resolve("v6.json");
+    codec.write(b, copy);
+    assertThat(codec.read(copy)).isEqualTo(b);
+    // The target keeps its fields: no derived family or ipv6 key goes into the file.
+    assertThat(Files.readString(copy)).contains("\"2001:db8::1\"").doesNotContain("\"family\"").doesNotContain("\"ipv6\"");
+  }
+
+  @Test
   void aTruncatedBundleIsAClearError() throws Exception {
     byte[] all = Files.readAllBytes(RECORDED);
     byte[] half = java.util.Arrays.copyOf(all, all.length / 2);

@@ -1,7 +1,8 @@
 package dev.dropdx.probe.bpftrace;
 
 /**
- * Writes the bpftrace program that reads, for each dropped IPv4 packet, its addresses, protocol,
+ * Writes the bpftrace program that reads, for each dropped IPv4 packet (or IPv6 packet, see
+ * {@link #ipv6Program}), its addresses, protocol,
  * destination port, device and namespace, aggregated in a map printed at exit and, between
  * markers, every {@link #TICK_MILLIS} ms while it runs (so the watch can end once the target's drops
  * are seen; stopping bpftrace with SIGTERM still runs END and prints the map). Only numbers go
@@ -12,6 +13,8 @@ public final class BpftraceDropScript {
   public static final String TICK = "--- dropdx tick ---";
   /** Printed by END, before bpftrace prints its maps at exit (the window ran out or it was stopped). */
   public static final String FINAL = "--- dropdx final ---";
+  /** How many IPv6 extension headers the IPv6 program skips at most to reach the transport header. */
+  public static final int IPV6_EXT_HEADERS = 6;
   /** How often the map is dumped while watching. */
   public static final int TICK_MILLIS = 250;
 
@@ -68,5 +71,72 @@ public final class BpftraceDropScript {
         interval:s:%d { exit(); }
         END { printf("%s\\n"); }
         """.formatted(port, TICK_MILLIS, TICK, windowSeconds, FINAL);
+  }
+
+  /**
+   * The program for IPv6 targets: the same map as {@link #program}, read from the IPv6 header
+   * (skb->protocol 0x86DD = 34525) at head + network_header. Extension headers (hop-by-hop 0,
+   * routing 43, fragment 44, AH 51, destination options 60) are skipped, at most
+   * {@link #IPV6_EXT_HEADERS} of them (BPF needs a bound), to the transport header: its protocol is
+   * the map's, and for UDP/TCP its destination port. A packet with more extension headers keeps the
+   * last one's number as protocol, so it fails to match a UDP/TCP target rather than matching
+   * wrongly. As for IPv4, a packet of an IPv6 socket freed before its header was written (protocol 0)
+   * is read from the socket.
+   *
+   * @param windowSeconds how long to watch before exiting
+   * @param withPorts read the transport header's destination port (for UDP/TCP targets)
+   */
+  public static String ipv6Program(int windowSeconds, boolean withPorts) {
+    String port = withPorts
+        ? """
+                  if ($proto == 6 || $proto == 17) {
+                    $raw = *(uint16 *)($nhp + $off + 2);
+                    $port = (($raw & 0xff) << 8) | ($raw >> 8);
+                  }
+            """
+        : "";
+    return """
+        tracepoint:skb:kfree_skb /args->protocol == 34525 || args->protocol == 0/ {
+          $skb = (struct sk_buff *)args->skbaddr;
+          $sk = $skb->sk;
+          $family = (uint64)0;
+          if ($sk != 0) { $family = $sk->__sk_common.skc_family; }
+          if (args->protocol == 34525 || $family == 10) {
+            $nhp = $skb->head + $skb->network_header;
+            $ip6 = (struct ipv6hdr *)$nhp;
+            $dev = $skb->dev;
+            $ns = (uint64)0;
+            if ($dev != 0) { $ns = $dev->nd_net.net->ns.inum; }
+            $saddr = $ip6->saddr.in6_u.u6_addr8;
+            $daddr = $ip6->daddr.in6_u.u6_addr8;
+            $proto = (uint64)$ip6->nexthdr;
+            $port = (uint64)0;
+            if (args->protocol == 34525) {
+              $off = (uint64)40;
+              unroll(%d) {
+                if ($proto == 0 || $proto == 43 || $proto == 44 || $proto == 51 || $proto == 60) {
+                  $eh = $nhp + $off;
+                  $len = (uint64)*(uint8 *)($eh + 1);
+                  if ($proto == 44) { $off = $off + 8; }
+                  else { if ($proto == 51) { $off = $off + ($len + 2) * 4; } else { $off = $off + ($len + 1) * 8; } }
+                  $proto = (uint64)*(uint8 *)$eh;
+                }
+              }
+        %s
+            } else {
+              $saddr = $sk->__sk_common.skc_v6_rcv_saddr.in6_u.u6_addr8;
+              $daddr = $sk->__sk_common.skc_v6_daddr.in6_u.u6_addr8;
+              $proto = (uint64)$sk->sk_protocol;
+              $sport = $sk->__sk_common.skc_dport;
+              $port = (($sport & 0xff) << 8) | ($sport >> 8);
+              $ns = $sk->__sk_common.skc_net.net->ns.inum;
+            }
+            @drops[ksym(args->location), args->reason, ntop($saddr), ntop($daddr), $proto, $dev->name, $ns, $port] = count();
+          }
+        }
+        interval:ms:%d { printf("%s\\n"); print(@drops); }
+        interval:s:%d { exit(); }
+        END { printf("%s\\n"); }
+        """.formatted(IPV6_EXT_HEADERS, port, TICK_MILLIS, TICK, windowSeconds, FINAL);
   }
 }

@@ -98,9 +98,10 @@ final class TracefsDropWatch implements DropWatchBackend {
     long traceMillis;
     try (TracefsInstance instance = instances.create(Path.of(context.host().tracefs()))) {
       instance.write("buffer_size_kb", Integer.toString(bufferKb));
-      // IPv4 only: other namespaces' IPv6 traffic would otherwise flood the buffer. Protocol 0 too:
-      // locally generated packets dropped before the IP layer set skb->protocol (no route on output).
-      instance.write("events/skb/kfree_skb/filter", "protocol == 2048 || protocol == 0");
+      // The target's family only (IPv4 unless it is an IPv6 target): the other family's traffic in
+      // other namespaces would otherwise flood the buffer. Protocol 0 too: locally generated packets
+      // dropped before the IP layer set skb->protocol (no route on output).
+      instance.write("events/skb/kfree_skb/filter", target.ipv6() ? "protocol == 34525 || protocol == 0" : "protocol == 2048 || protocol == 0");
       instance.write("events/skb/kfree_skb/trigger", "stacktrace");
       instance.write("events/skb/kfree_skb/enable", "1");
       long traceOn = System.nanoTime();
@@ -117,8 +118,8 @@ final class TracefsDropWatch implements DropWatchBackend {
         }
       } else {
         countdown(window, context);
-        notes.add("bpftrace is not installed: drops could not be matched to the target per packet, so every IPv4 "
-            + "drop on the host counts as possibly the target's (apt-get install bpftrace)");
+        notes.add("bpftrace is not installed: drops could not be matched to the target per packet, so every "
+            + (target.ipv6() ? "IPv6" : "IPv4") + " drop on the host counts as possibly the target's (apt-get install bpftrace)");
       }
       instance.write("events/skb/kfree_skb/enable", "0");
       traceMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - traceOn);
@@ -223,7 +224,8 @@ final class TracefsDropWatch implements DropWatchBackend {
    */
   private BpftraceRun runBpftrace(Target target, int window, long targetNs, ProbeContext context) {
     boolean ports = target.dport() != null;
-    Process p = runner.start(List.of("bpftrace", "-e", BpftraceDropScript.program(window, ports)));
+    String program = target.ipv6() ? BpftraceDropScript.ipv6Program(window, ports) : BpftraceDropScript.program(window, ports);
+    Process p = runner.start(List.of("bpftrace", "-e", program));
     StringBuffer sofar = new StringBuffer();
     CompletableFuture<String> out = CommandRunner.drain(p.getInputStream(), sofar);
     CompletableFuture<String> err = CommandRunner.drain(p.getErrorStream());

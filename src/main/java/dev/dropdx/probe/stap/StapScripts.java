@@ -69,9 +69,13 @@ public class StapScripts {
     return Availability.yes();
   }
 
-  /** An address filter argument: the address, or "*" for any. */
+  /**
+   * An address filter argument: the address, or "*" for any. The scripts compare one IPv4 address;
+   * for a prefix or an IPv6 target they take every packet and the output is matched to the target
+   * in Java (StapOutputParser), where prefixes are understood.
+   */
   static String addr(String ip) {
-    if (ip == null) {
+    if (ip == null || ip.contains("/") || ip.contains(":")) {
       return "*";
     }
     return require(IPV4, ip, "IPv4 address");

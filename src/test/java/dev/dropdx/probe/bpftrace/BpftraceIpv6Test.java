@@ -1,0 +1,42 @@
+package dev.dropdx.probe.bpftrace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dropdx.fact.Target;
+import dev.dropdx.probe.bpftrace.BpftraceOutputParser.PacketDrop;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The IPv6 watch: its program and what it printed here for UDP datagrams to 2001:db8:60::2. */
+class BpftraceIpv6Test {
+
+  @Test
+  void theIpv6ProgramReadsTheIpv6HeaderAndSkipsExtensionHeadersABoundedNumberOfTimes() {
+    String program = BpftraceDropScript.ipv6Program(3, true);
+    assertThat(program).contains("args->protocol == 34525 || args->protocol == 0").contains("(struct ipv6hdr *)")
+        .contains("unroll(" + BpftraceDropScript.IPV6_EXT_HEADERS + ")")
+        .contains("$proto == 0 || $proto == 43 || $proto == 44 || $proto == 51 || $proto == 60")
+        .contains("$family == 10").contains("skc_v6_daddr").contains("$nhp + $off + 2")
+        .doesNotContain("struct iphdr");
+    assertThat(BpftraceDropScript.ipv6Program(3, false)).doesNotContain("$nhp + $off + 2");
+    assertThat(BpftraceDropScript.program(3, true)).doesNotContain("34525");
+  }
+
+  /**
+   * Recorded here: three datagrams each to 5098 (no socket), 5097 (with a destination-options
+   * header before UDP: the port is still read) and 5099 (an ip6tables DROP rule, nft-backed).
+   */
+  @Test
+  void recordedIpv6DropsParseAndMatchAnIpv6Target() throws Exception {
+    List<PacketDrop> drops = BpftraceOutputParser.parse(Files.readString(Path.of("src/test/resources/recorded/bpftrace-ipv6-udp.txt")));
+    assertThat(drops).containsExactlyInAnyOrder(
+        new PacketDrop("__udp6_lib_rcv", 3, "2001:db8:60::1", "2001:db8:60::2", 17, "v6b", 4026532247L, 5097, 3),
+        new PacketDrop("__udp6_lib_rcv", 3, "2001:db8:60::1", "2001:db8:60::2", 17, "v6b", 4026532247L, 5098, 3),
+        new PacketDrop("nft_do_chain", 12, "2001:db8:60::1", "2001:db8:60::2", 17, "v6b", 4026532247L, 5099, 3));
+    Target target = new Target("2001:db8:60::/64", "2001:DB8:60::2", 17, 5097, null, "");
+    assertThat(drops.stream().filter(d -> target.matches(d.src(), d.dst(), d.protocol(), d.dport())).map(PacketDrop::dport))
+        .containsExactly(5097);
+  }
+}
