@@ -45,7 +45,8 @@ class LabScenarioFilesTest {
   @Test
   void everyShippedScenarioLoadsAndNamesAKnownCause() throws IOException {
     assertThat(LabScenarioCatalog.problems(DIR, JSON, knownCauses())).isEmpty();
-    assertThat(names()).hasSize(39).contains("rp-filter", "clean", "backlog-full", "netfilter-drop-legacy", "netfilter-drop-nft",
+    assertThat(names()).hasSize(44).contains("rp-filter", "ttl-expired-v6", "mtu-too-big-v6", "neighbour-unresolved-v6",
+        "ipv6-disabled-v6", "multicast-not-joined-v6", "clean", "backlog-full", "netfilter-drop-legacy", "netfilter-drop-nft",
         "conntrack-invalid", "neighbour-unresolved", "l4-checksum", "vxlan-vni-mismatch", "socket-filter", "xfrm-policy",
         "listen-queue-full", "forwarding-disabled",
         "forwarding-disabled-egress", "ttl-expired", "ttl-expired-loop", "no-route-blackhole", "no-route-prohibit", "no-route-policy",
