@@ -16,18 +16,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * neighbour-unresolved, IPv6 twin: the facts come from the probe's parsers reading what `ip` printed in the
- * measured case (kernel-evidence.md "IPv6 twins": router r, egress r2, nobody owns 2001:db8:2::1).
+ * neighbour-unresolved, IPv6 twin: the queued packets die at neigh_invalidate with NOT_SPECIFIED (ndisc_error_report,
+ * measured live), and the facts come from the probe's parsers reading what `ip` printed in the measured case
+ * (kernel-evidence.md "IPv6 twins": router r, egress r2, nobody owns 2001:db8:2::1).
  */
 class NeighbourUnresolvedIpv6RulesTest {
   private static final String SRC = "2001:db8:1::1";
   private static final String DST = "2001:db8:2::1";
-  private static final String PROVE = "neighbour-unresolved: the next hop's neighbour entry is FAILED or INCOMPLETE";
+  private static final String PROVE = "neighbour-unresolved: the IPv6 next hop's neighbour entry is FAILED or INCOMPLETE";
   private static final String ROUTE = "2001:db8:2::1 from :: dev r2 proto kernel src 2001:db8:2::2 metric 256 pref medium\n";
   private static final String LINK = "r2@if2           UP             d6:c7:2c:31:df:85 <BROADCAST,MULTICAST,UP,LOWER_UP> \n";
 
   private static Drop failed(TargetMatch match) {
-    return drop("neigh_invalidate", "NEIGH_FAILED", match, "r2", SRC, DST, 58);
+    return drop("neigh_invalidate", "NOT_SPECIFIED", match, "r2", SRC, DST, 58);
   }
 
   private static NextHop hop() {
@@ -63,7 +64,7 @@ class NeighbourUnresolvedIpv6RulesTest {
       Diagnosis d = h.diagnoses().get(0);
       assertThat(d.bindings()).containsEntry("family", "ipv6").containsEntry("nextHop", DST).containsEntry("hopKind", "direct");
       assertThat(RuleHarness.words(d)).contains("does not answer neighbour discovery").contains("Neighbor Solicitations")
-          .contains("solicited-node").contains("nstat -saz Icmp6OutNeighborSolicits").contains("neigh flush dev r2 to 2001:db8:2::1")
+          .contains("solicited-node").contains("nstat -saz Icmp6OutNeighborSolicits").contains("ndisc_error_report").contains("neigh flush dev r2 to 2001:db8:2::1")
           .doesNotContain("with ARP").doesNotContain("answer ARP");
     }
   }
@@ -90,6 +91,27 @@ class NeighbourUnresolvedIpv6RulesTest {
       h.insert(failed(TargetMatch.OTHER), hop(), link()).insert(entries("2001:db8:2::1  used 1/62/1probes 4 FAILED \n").toArray()).fire();
       assertThat(h.diagnoses()).isEmpty();
       assertThat(h.requests("neighbours")).isEmpty();
+    }
+  }
+
+  @Test
+  void aNeighQueuefullIpv6DropGoesTheIpv4RulesWayButInIpv6Words() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(drop("__neigh_event_send", "NEIGH_QUEUEFULL", TargetMatch.TARGET, "r2", SRC, DST, 58), hop(), link())
+          .insert(entries("2001:db8:2::1  used 1/62/1probes 4 INCOMPLETE \n").toArray()).fire();
+      Diagnosis d = h.diagnoses().get(0);
+      assertThat(d.rule()).isEqualTo("neighbour-unresolved: the next hop's neighbour entry is FAILED or INCOMPLETE");
+      assertThat(RuleHarness.words(d)).contains("NEIGH_QUEUEFULL").contains("neighbour discovery");
+    }
+  }
+
+  @Test
+  void nearMissNotSpecifiedElsewhereOrForAnIpv4Destination() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(drop("neigh_invalidate", "NOT_SPECIFIED", TargetMatch.TARGET, "r2", "198.18.1.1", "198.18.2.1", 1),
+          drop("ip6_mc_input", "NOT_SPECIFIED", TargetMatch.TARGET, "r2", SRC, DST, 58)).fire();
+      assertThat(h.requests("neighbours")).isEmpty();
+      assertThat(h.fired()).noneMatch(r -> r.startsWith("neighbour-unresolved"));
     }
   }
 }
