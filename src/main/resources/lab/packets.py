@@ -44,8 +44,12 @@ def send_frame(args):
     frame = bytes.fromhex(args.dst_mac.replace(":", "")) + s.getsockname()[4] + b"\x08\x00" + ip + payload
     loop(args, lambda: s.send(frame))
 
+def family(address):
+    # IPv6 when the address is one (IPv6 lab scenarios: 2001:db8::/32), else IPv4.
+    return socket.AF_INET6 if ":" in address else socket.AF_INET
+
 def send_udp(args):
-    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s = socket.socket(family(args.dst), socket.SOCK_DGRAM)
     if args.src:
         s.bind((args.src, 0))
     data = b"x" * args.size
@@ -68,7 +72,7 @@ def mreq_n(args):
     return socket.inet_aton(args.group) + socket.inet_aton("0.0.0.0") + struct.pack("@i", socket.if_nametoindex(args.iface))
 
 def udp_sink(args):
-    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s = socket.socket(family(args.bind), socket.SOCK_DGRAM)
     if args.rcvbuf:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, args.rcvbuf)
     s.bind((args.bind, args.port))
@@ -112,7 +116,7 @@ q.add_argument("--no-read", action="store_true")
 def tcp_sink(args):
     # Accepts TCP connections and reads them, one thread each.
     import threading
-    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s = socket.socket(family(args.bind), socket.SOCK_STREAM)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     s.bind((args.bind, args.port))
     s.listen(64)

@@ -6,7 +6,7 @@ package dev.dropdx.fact;
  * @param netns namespace name ("" for dropdx's own), e.g. dropdx-lab-r
  * @param proto "udp" or "tcp", e.g. udp
  * @param state ss's state (UNCONN, LISTEN, ESTAB, ...), e.g. UNCONN
- * @param localAddr bound address ("*" or "0.0.0.0" for any), without the port, e.g. 0.0.0.0
+ * @param localAddr bound address without the port: "0.0.0.0" any IPv4, "::" any IPv6 (IPV6_V6ONLY), "*" any of both, e.g. 0.0.0.0
  * @param localPort bound port, e.g. 5070
  * @param device interface the socket is bound to (SO_BINDTODEVICE, ss's "%dev"), null when none, e.g. veth0
  * @param process owning process name, null when ss could not tell, e.g. nc
@@ -26,9 +26,34 @@ public record SocketInfo(
     return localAddr.equals("*") || localAddr.equals("0.0.0.0") || localAddr.equals("[::]") || localAddr.equals("::");
   }
 
-  /** True when a packet to this address could reach the socket (same address or bound to any). */
+  /**
+   * True when a packet to this address could reach the socket: same address, or bound to any
+   * address of the packet's family. ss shows an IPv4 wildcard as 0.0.0.0 (IPv4 only), an IPv6
+   * socket that takes both families as "*", and an IPV6_V6ONLY one as [::] (IPv6 only, measured).
+   */
   public boolean accepts(String address) {
-    return wildcard() || address == null || localAddr.equals(address);
+    if (address == null || localAddr.equals("*")) {
+      return true;
+    }
+    int family = IpPrefix.familyOf(address);
+    if (localAddr.equals("0.0.0.0")) {
+      return family != 6;
+    }
+    if (localAddr.equals("[::]") || localAddr.equals("::")) {
+      return family != 4;
+    }
+    return localAddr.equals(address) || IpPrefix.parse(localAddr).map(p -> p.contains(address)).orElse(false);
+  }
+
+  /** The IP family the socket takes: 4 (0.0.0.0 or an IPv4 address), 6 ([::] or an IPv6 address), 0 for both ("*"). */
+  public int family() {
+    if (localAddr.equals("0.0.0.0")) {
+      return 4;
+    }
+    if (localAddr.equals("[::]") || localAddr.equals("::")) {
+      return 6;
+    }
+    return IpPrefix.familyOf(localAddr);
   }
 
   /** Who owns it, in words. */

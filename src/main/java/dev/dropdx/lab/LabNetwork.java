@@ -29,6 +29,15 @@ public final class LabNetwork implements AutoCloseable {
 
   /** Creates a fresh namespace (removing a leftover of the same name), loopback up, IPv6 off. */
   public String namespace(String name) {
+    return namespace(name, false);
+  }
+
+  /**
+   * Creates a fresh namespace (removing a leftover of the same name), loopback up; IPv6 off unless
+   * {@code ipv6} (an IPv6 scenario), since other namespaces' IPv6 chatter is noise on the global
+   * tracepoint.
+   */
+  public String namespace(String name, boolean ipv6) {
     if (!LAB_NS.matcher(name).matches()) {
       throw new LabException("lab namespaces must be named dropdx-lab-*: " + name);
     }
@@ -36,10 +45,25 @@ public final class LabNetwork implements AutoCloseable {
     ip("netns", "add", name);
     namespaces.add(name);
     ip("-n", name, "link", "set", "lo", "up");
-    // Other namespaces' IPv6 chatter is noise on the global tracepoint.
-    sysctl(name, "net.ipv6.conf.all.disable_ipv6", "1");
-    sysctl(name, "net.ipv6.conf.default.disable_ipv6", "1");
+    if (!ipv6) {
+      sysctl(name, "net.ipv6.conf.all.disable_ipv6", "1");
+      sysctl(name, "net.ipv6.conf.default.disable_ipv6", "1");
+    }
     return name;
+  }
+
+  /**
+   * `ip -n NS addr add ADDRESS dev DEV`; an IPv6 address with `nodad`, so that it is usable at once
+   * (duplicate address detection would hold it "tentative" for about a second, and packets sent from
+   * it meanwhile fail).
+   */
+  public void address(String netns, String address, String dev) {
+    requireOurs(netns, "add " + address);
+    if (address.contains(":")) {
+      ip("-n", netns, "addr", "add", address, "dev", dev, "nodad");
+    } else {
+      ip("-n", netns, "addr", "add", address, "dev", dev);
+    }
   }
 
   /** Runs `ip ARGS`, failing the setup with the kernel's words when it fails. */
@@ -76,10 +100,10 @@ public final class LabNetwork implements AutoCloseable {
       ip("link", "add", ifA, "netns", nsA, "type", "veth", "peer", "name", ifB, "netns", nsB);
     }
     if (addrA != null) {
-      ip("-n", nsA, "addr", "add", addrA, "dev", ifA);
+      address(nsA, addrA, ifA);
     }
     if (addrB != null) {
-      ip("-n", nsB, "addr", "add", addrB, "dev", ifB);
+      address(nsB, addrB, ifB);
     }
     ip("-n", nsA, "link", "set", ifA, "up");
     ip("-n", nsB, "link", "set", ifB, "up");

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param limitation why this host's kernel may not produce the fault (null when it does): a run
  *     that sees no drops is then reported as not reproducible here, not as a wrong diagnosis
  * @param requires what the host needs beyond the tools (null: nothing)
+ * @param ipv6 true to keep IPv6 on in the scenario's namespaces (null or false: IPv6 off, so that
+ *     their IPv6 chatter is no noise on the global tracepoint)
  * @param namespaces key used by the steps -> namespace name (dropdx-lab-*), created in this order
  * @param steps what to build and start, in order
  * @param target what to diagnose
@@ -29,6 +31,7 @@ public record LabScenario(
     Expected expected,
     String limitation,
     Requires requires,
+    Boolean ipv6,
     Map<String, String> namespaces,
     List<LabStep> steps,
     TargetSpec target,
@@ -38,6 +41,11 @@ public record LabScenario(
   public LabScenario {
     namespaces = namespaces == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(namespaces));
     steps = steps == null ? List.of() : List.copyOf(steps);
+  }
+
+  /** True when the scenario's namespaces keep IPv6 on. */
+  public boolean ipv6On() {
+    return Boolean.TRUE.equals(ipv6);
   }
 
   /** The cause id dropdx must find, or null when the scenario has no fault. */

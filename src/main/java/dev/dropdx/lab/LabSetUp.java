@@ -36,7 +36,7 @@ public final class LabSetUp {
       throw new LabException(scenario.name() + " needs at least " + scenario.requires().cpus() + " CPUs: " + scenario.requires().why());
     }
     Map<String, String> ns = new LinkedHashMap<>();
-    scenario.namespaces().forEach((key, name) -> ns.put(key, existing.containsKey(key) ? existing.get(key) : net.namespace(name)));
+    scenario.namespaces().forEach((key, name) -> ns.put(key, existing.containsKey(key) ? existing.get(key) : net.namespace(name, scenario.ipv6On())));
     for (LabStep step : scenario.steps()) {
       run(step, ns, net);
     }
@@ -52,7 +52,7 @@ public final class LabSetUp {
         net.veth(ns.get(a.netns()), a.name(), a.address(), ns.get(b.netns()), b.name(), b.address());
       }
       case "ip" -> net.ip(withNs(where, args(step.ip(), ns, net, null)));
-      case "address" -> net.ip("-n", where, "addr", "add", arg(step.address(), ns, net, null), "dev", step.dev());
+      case "address" -> net.address(where, arg(step.address(), ns, net, null), step.dev());
       case "route" -> net.ip(withNs(where, prepend("route", args(step.route(), ns, net, null))));
       case "sysctl" -> step.sysctl().forEach((key, value) -> net.sysctl(where, key, value));
       case "neighbour" -> net.ip("-n", where, "neigh", "replace", arg(step.neighbour(), ns, net, null), "lladdr",

@@ -75,7 +75,8 @@ final class ScenarioFile {
         lines.putIfAbsent(p.streamReadContext().pathAsPointer().toString(), p.currentTokenLocation().getLineNr());
       }
       LabScenario read = strict.readValue(text, LabScenario.class);
-      scenario = new LabScenario(read.name(), read.description(), read.note(), read.expected(), read.limitation(), read.requires(), read.namespaces(),
+      scenario = new LabScenario(read.name(), read.description(), read.note(), read.expected(), read.limitation(), read.requires(), read.ipv6(),
+          read.namespaces(),
           read.steps(), read.target(), read.expect(), file);
     } catch (JacksonException e) {
       int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
@@ -147,6 +148,7 @@ final class ScenarioFile {
           problem(at + "/veth", "a veth needs both ends (a and b), each with netns and name");
         } else {
           knownNamespace(end.netns(), at + "/veth");
+          requireIpv6On(end.address(), at + "/veth");
         }
       }
     } else if (!kind.equals("wait")) {
@@ -155,6 +157,7 @@ final class ScenarioFile {
     if ((s.dev() == null) == (kind.equals("address") || kind.equals("neighbour"))) {
       problem(at, kind.equals("address") || kind.equals("neighbour") ? kind + " needs dev" : "dev belongs to address and neighbour steps");
     }
+    requireIpv6On(s.address(), at + "/address");
     if ((s.lladdr() == null) == kind.equals("neighbour")) {
       problem(at, kind.equals("neighbour") ? "neighbour needs lladdr" : "lladdr belongs to neighbour steps");
     }
@@ -183,6 +186,13 @@ final class ScenarioFile {
     }
     if (s.input() != null && s.run().stream().noneMatch(a -> a.contains("${input}"))) {
       problem(at + "/run", "a run step with input must name its file as ${input}");
+    }
+  }
+
+  /** An IPv6 address in a scenario whose namespaces have IPv6 off would fail at set-up: say so at the line. */
+  private void requireIpv6On(String address, String at) {
+    if (address != null && address.contains(":") && !address.contains("${") && !scenario.ipv6On()) {
+      problem(at, "IPv6 address " + address + " needs \"ipv6\": true (the lab turns IPv6 off in a scenario's namespaces otherwise)");
     }
   }
 

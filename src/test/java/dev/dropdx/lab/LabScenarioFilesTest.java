@@ -45,8 +45,8 @@ class LabScenarioFilesTest {
   @Test
   void everyShippedScenarioLoadsAndNamesAKnownCause() throws IOException {
     assertThat(LabScenarioCatalog.problems(DIR, JSON, knownCauses())).isEmpty();
-    assertThat(names()).hasSize(44).contains("rp-filter", "ttl-expired-v6", "mtu-too-big-v6", "neighbour-unresolved-v6",
-        "ipv6-disabled-v6", "multicast-not-joined-v6", "clean", "backlog-full", "netfilter-drop-legacy", "netfilter-drop-nft",
+    assertThat(names()).hasSize(45).contains("rp-filter", "ttl-expired-v6", "mtu-too-big-v6", "neighbour-unresolved-v6",
+        "ipv6-disabled-v6", "multicast-not-joined-v6", "clean", "backlog-full", "no-socket-v6", "netfilter-drop-legacy", "netfilter-drop-nft",
         "conntrack-invalid", "neighbour-unresolved", "l4-checksum", "vxlan-vni-mismatch", "socket-filter", "xfrm-policy",
         "listen-queue-full", "forwarding-disabled",
         "forwarding-disabled-egress", "ttl-expired", "ttl-expired-loop", "no-route-blackhole", "no-route-prohibit", "no-route-policy",
@@ -153,6 +153,40 @@ class LabScenarioFilesTest {
         bad + "2: unknown cause no-such-cause");
     assertThatThrownBy(() -> LabScenarioCatalog.scenarios(dir, JSON)).isInstanceOf(LabScenarioException.class)
         .hasMessageContaining(bad + "6: unknown namespace c");
+  }
+
+  @Test
+  void anIpv6ScenarioKeepsIpv6OnAndAddsItsAddressesWithoutDad(@TempDir Path dir) throws IOException {
+    String v6 = """
+        {"name": "NAME", "description": "d", "expected": {"verdict": "no-drops", "cause": null}, IPV6
+         "namespaces": {"a": "dropdx-lab-v6t-a", "b": "dropdx-lab-v6t-b"},
+         "steps": [
+           {"veth": {"a": {"netns": "a", "name": "v6t-a0", "address": "2001:db8:9::1/64"},
+                     "b": {"netns": "b", "name": "v6t-b0", "address": "198.18.9.2/24"}}},
+           {"netns": "b", "address": "2001:db8:9::2/64", "dev": "v6t-b0"}
+         ],
+         "target": {"dst": "2001:db8:9::2", "proto": 58, "netns": "b"}}
+        """;
+    write(dir, "with-v6", v6.replace("NAME", "with-v6").replace("IPV6", "\"ipv6\": true,"));
+    write(dir, "without-v6", v6.replace("NAME", "without-v6").replace("IPV6", ""));
+    List<String> problems = LabScenarioCatalog.problems(dir, JSON, Set.of()).stream().map(Object::toString).toList();
+    assertThat(problems).containsExactlyInAnyOrder(
+        dir.resolve("without-v6.json") + ":4: IPv6 address 2001:db8:9::1/64 needs \"ipv6\": true (the lab turns IPv6 off in a scenario's "
+            + "namespaces otherwise)",
+        dir.resolve("without-v6.json") + ":6: IPv6 address 2001:db8:9::2/64 needs \"ipv6\": true (the lab turns IPv6 off in a scenario's "
+            + "namespaces otherwise)");
+
+    Files.delete(dir.resolve("without-v6.json"));
+    LabScenario scenario = LabScenarioCatalog.scenarios(dir, JSON).get(0);
+    assertThat(scenario.ipv6On()).isTrue();
+    ChildProcesses children = new ChildProcesses();
+    RecordingCommandRunner runner = new RecordingCommandRunner(children);
+    Target target = LabSetUp.build(scenario, new LabNetwork(runner, children));
+    assertThat(target).isEqualTo(new Target(null, "2001:db8:9::2", 58, null, null, "dropdx-lab-v6t-b"));
+    assertThat(runner.commands()).noneMatch(c -> String.join(" ", c).contains("disable_ipv6"))
+        .contains(List.of("run", "ip", "-n", "dropdx-lab-v6t-a", "addr", "add", "2001:db8:9::1/64", "dev", "v6t-a0", "nodad"),
+            List.of("run", "ip", "-n", "dropdx-lab-v6t-b", "addr", "add", "198.18.9.2/24", "dev", "v6t-b0"),
+            List.of("run", "ip", "-n", "dropdx-lab-v6t-b", "addr", "add", "2001:db8:9::2/64", "dev", "v6t-b0", "nodad"));
   }
 
   private static void write(Path dir, String name, String text) throws IOException {

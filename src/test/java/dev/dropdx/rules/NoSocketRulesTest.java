@@ -142,4 +142,63 @@ class NoSocketRulesTest {
       assertThat(h.diagnoses()).isEmpty();
     }
   }
+
+  // IPv6 (lab no-socket-v6): datagrams to 2001:db8:66::2:5066 freed at __udp6_lib_rcv, counted in Udp6NoPorts.
+  private static final String SRC6 = "2001:db8:66::1";
+  private static final String DST6 = "2001:db8:66::2";
+
+  private static Drop udp6Drop() {
+    return drop("__udp6_lib_rcv", "NO_SOCKET", TargetMatch.TARGET, IF, SRC6, DST6, 17);
+  }
+
+  private static Target target6() {
+    return new Target(null, DST6, 17, PORT, null, NS);
+  }
+
+  @Test
+  void anIpv6DropAsksForUdp6NoPortsNotTheIpv4Counter() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(target6(), udp6Drop(), noPorts(40)).fire();
+      assertThat(h.requests("counters")).singleElement().satisfies(r -> assertThat(r.param("names")).isEqualTo("Udp6NoPorts"));
+    }
+  }
+
+  @Test
+  void anIpv4OnlyWildcardSocketDoesNotTakeIpv6DatagramsAndIsDiagnosedInIpv6Words() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(target6(), udp6Drop(), new SocketScan(NS, 1), socket("udp", "UNCONN", "0.0.0.0", PORT, null),
+          new Counter(NS, "Udp6NoPorts", 30, 10, 1.0)).fire();
+      assertThat(h.fired()).contains(UDP_RULE);
+      Diagnosis d = h.diagnoses().get(0);
+      assertThat(d.bindings()).containsEntry("family", "6").containsEntry("udpCounter", "Udp6NoPorts");
+      assertThat(RuleHarness.words(d)).contains("Udp6NoPorts is 30").contains("ICMPv6 port unreachable")
+          .contains("udp 0.0.0.0:5061 UNCONN owned by python3 (pid 4242) listens on 0.0.0.0, every IPv4 address and no IPv6 one")
+          .contains("bind the service to [::]").doesNotContain("UdpNoPorts is");
+    }
+  }
+
+  @Test
+  void nearMissADualStackSocketOnThePortTakesIpv6AndConcludesNothing() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(target6(), udp6Drop(), new SocketScan(NS, 1), socket("udp", "UNCONN", "*", PORT, null),
+          new Counter(NS, "Udp6NoPorts", 30, 10, 1.0)).fire();
+      assertThat(h.diagnoses()).isEmpty();
+    }
+  }
+
+  @Test
+  void nearMissOnlyTheIpv4CounterRoseForIpv6DropsConcludesNothing() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(target6(), udp6Drop(), new SocketScan(NS, 0), noPorts(40), new Counter(NS, "Udp6NoPorts", 0, 0, 1.0)).fire();
+      assertThat(h.diagnoses()).isEmpty();
+    }
+  }
+
+  @Test
+  void nearMissAnIpv6OnlySocketDoesNotTakeIpv4Datagrams() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(target(17), udpDrop(TargetMatch.TARGET), new SocketScan(NS, 1), socket("udp", "UNCONN", "::", PORT, null), noPorts(40)).fire();
+      assertThat(h.diagnoses()).singleElement().satisfies(d -> assertThat(RuleHarness.words(d)).contains("IPv6 only (IPV6_V6ONLY"));
+    }
+  }
 }

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the SNMP and netstat counters of a namespace (/proc/net/snmp, /proc/net/netstat, and
- * /proc/net/snmp6 when an IPv6 counter is asked for) twice, one interval apart, so rules see both
- * the value and whether it still rises. Parameters:
+ * /proc/net/snmp6 when an IPv6 counter is asked for) twice,
+ * one interval apart, so rules see both the value and whether it still rises. Parameters:
  * {@code netns}, {@code names} (space-separated nstat names such as UdpNoPorts; empty = all),
  * {@code seconds} between the readings (default 1).
  */
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 public class CountersProbe implements Probe {
   private static final String AFTER = "second reading";
   private static final List<String> FILES = List.of("cat", "/proc/net/snmp", "/proc/net/netstat");
-  // Only asked for by name: a host booted with ipv6.disable=1 has no such file, and cat would fail.
+  /** IPv6's counters (Ip6*, Icmp6*, Udp6*), read only when asked for: the file is absent where IPv6 is off at boot. */
   private static final List<String> FILES_WITH_IPV6 = List.of("cat", "/proc/net/snmp", "/proc/net/netstat", "/proc/net/snmp6");
 
   private final CommandRunner runner;
@@ -61,7 +61,8 @@ public class CountersProbe implements Probe {
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
     String netns = request.params().getOrDefault("netns", "");
     double seconds = Double.parseDouble(request.params().getOrDefault("seconds", "1"));
-    List<CommandResult> readings = runner.runTwiceIn(netns, ipv6(names(request.params())) ? FILES_WITH_IPV6 : FILES, seconds, Duration.ofSeconds(5));
+    List<String> files = names(request.params()).stream().anyMatch(SnmpCountersParser::ipv6) ? FILES_WITH_IPV6 : FILES;
+    List<CommandResult> readings = runner.runTwiceIn(netns, files, seconds, Duration.ofSeconds(5));
     CommandResult first = readings.get(0);
     CommandResult second = readings.get(1);
     // The line break ends the first recorded command, so the marker starts a line.
@@ -109,13 +110,9 @@ public class CountersProbe implements Probe {
     List<String> had = names(recordedParams);
     boolean fits = Probe.same(recordedParams, wanted, "netns")
         && recordedParams.getOrDefault("seconds", "1").equals(wanted.params().getOrDefault("seconds", "1"))
-        && (had.isEmpty() ? !ipv6(names(wanted.params())) : had.containsAll(names(wanted.params())));
+        // A recording of "all" holds /proc/net/snmp6 only if it asked for an IPv6 counter: else it cannot answer one.
+        && (had.isEmpty() ? names(wanted.params()).stream().noneMatch(SnmpCountersParser::ipv6) : had.containsAll(names(wanted.params())));
     return fits ? Optional.of(recordedRaw) : Optional.empty();
-  }
-
-  /** True when a name is an IPv6 counter (Ip6..., Icmp6..., Udp6..., UdpLite6...), which only /proc/net/snmp6 has. */
-  static boolean ipv6(List<String> names) {
-    return names.stream().anyMatch(n -> n.startsWith("Ip6") || n.startsWith("Icmp6") || n.startsWith("Udp6") || n.startsWith("UdpLite6"));
   }
 
   private static List<String> names(Map<String, String> params) {

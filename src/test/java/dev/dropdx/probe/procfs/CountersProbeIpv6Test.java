@@ -26,9 +26,9 @@ class CountersProbeIpv6Test {
 
   @Test
   void ipv6NamesAreTheOnesOnlySnmp6Has() {
-    assertThat(CountersProbe.ipv6(List.of("IpInHdrErrors", "Ip6InHdrErrors"))).isTrue();
-    assertThat(CountersProbe.ipv6(List.of("Icmp6OutTimeExcds"))).isTrue();
-    assertThat(CountersProbe.ipv6(List.of("IpInHdrErrors", "IcmpOutTimeExcds", "UdpNoPorts", "IpExtInNoRoutes"))).isFalse();
+    assertThat(SnmpCountersParser.ipv6("Ip6InHdrErrors")).isTrue();
+    assertThat(SnmpCountersParser.ipv6("Icmp6OutTimeExcds")).isTrue();
+    assertThat(List.of("IpInHdrErrors", "IcmpOutTimeExcds", "UdpNoPorts", "IpExtInNoRoutes")).noneMatch(SnmpCountersParser::ipv6);
   }
 
   @Test

@@ -20,6 +20,19 @@ class SnmpCountersParserTest {
   }
 
   @Test
+  void snmp6CountersAreReadBesideTheIpv4Ones() throws Exception {
+    // Recorded here: cat /proc/net/snmp /proc/net/netstat /proc/net/snmp6 in a namespace that forwarded IPv6.
+    Map<String, Long> c = SnmpCountersParser.parse(Files.readString(Path.of("src/test/resources/recorded/snmp-netstat-snmp6.txt")));
+    assertThat(c).containsKeys("UdpNoPorts", "IpExtInNoRoutes", "Ip6InNoRoutes", "Ip6OutNoRoutes", "Udp6NoPorts", "Icmp6OutDestUnreachs",
+        "UdpLite6NoPorts");
+    assertThat(c.get("Ip6InNoRoutes")).isEqualTo(18);
+    assertThat(SnmpCountersParser.parse("Udp6NoPorts                     \t12\nIp6InReceives 3\nIp6Bogus x\n"))
+        .isEqualTo(Map.of("Udp6NoPorts", 12L, "Ip6InReceives", 3L));
+    assertThat(SnmpCountersParser.ipv6("Udp6NoPorts")).isTrue();
+    assertThat(SnmpCountersParser.ipv6("UdpNoPorts")).isFalse();
+  }
+
+  @Test
   void linesThatDoNotPairAreSkipped() {
     Map<String, Long> c = SnmpCountersParser.parse("Udp: InDatagrams NoPorts\nUdp: 5 7\nIcmpMsg: InType3\nTcp: 1\n");
     assertThat(c).isEqualTo(Map.of("UdpInDatagrams", 5L, "UdpNoPorts", 7L));
