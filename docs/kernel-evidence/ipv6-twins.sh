@@ -10,11 +10,13 @@ A=dropdx-lab-v6x-a; R=dropdx-lab-v6x-r; B=dropdx-lab-v6x-b
 BTPID=""; JOINPID=""
 cleanup() {
   [ -n "$BTPID" ] && kill -INT "$BTPID" 2>/dev/null
+  rm -f "/tmp/v6x-$$-bt"
   [ -n "$JOINPID" ] && kill "$JOINPID" 2>/dev/null
   wait 2>/dev/null
   for n in $A $R $B; do ip netns del $n 2>/dev/null; done
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 inns() { local n=$1; shift; echo "+ ip netns exec $n $*" >&2; ip netns exec "$n" "$@"; }
 
 # a -- (r1) r (r2) -- b, 2001:db8:1::/64 and 2001:db8:2::/64, IPv6 forwarding in r, addresses nodad.
@@ -36,11 +38,12 @@ BT='tracepoint:skb:kfree_skb /args->protocol == 0x86dd/ { $s = (struct sk_buff *
   $h = (struct ipv6hdr *)($s->head + $s->network_header);
   @[ksym(args->location), args->reason, $s->dev->name, ntop($h->saddr.in6_u.u6_addr8), ntop($h->daddr.in6_u.u6_addr8),
     $h->nexthdr, $s->dev->nd_net.net->ns.inum] = count(); }'
-watch() { bpftrace -e "$BT" 2>&1 | grep -v MEMLOCK & BTPID=$!; sleep 4; }
-unwatch() { sleep 0.5; kill -INT "$BTPID"; wait "$BTPID" 2>/dev/null; BTPID=""; }
+# bpftrace itself in the background (not a pipeline), so that $! is its PID; it prints its map on SIGINT.
+watch() { bpftrace -e "$BT" > "/tmp/v6x-$$-bt" 2>&1 & BTPID=$!; sleep 4; }
+unwatch() { sleep 0.5; kill -INT "$BTPID"; wait "$BTPID" 2>/dev/null; BTPID=""; grep -v -e MEMLOCK -e '^$' "/tmp/v6x-$$-bt"; }
 snap() { ip netns exec "$1" cat /proc/net/snmp6 > "/tmp/v6x-$$-$2"; }
 rises() { diff "/tmp/v6x-$$-$2" <(ip netns exec "$1" cat /proc/net/snmp6) | grep '^>' | sed 's/^> /  /'; rm -f "/tmp/v6x-$$-$2"; }
-echo "reason numbers here: $(grep -o '{ 2, "[A-Z_]*" }\|{ 56, "[A-Z_]*" }\|{ 15, "[A-Z_]*" }\|{ 93, "[A-Z_]*" }' /sys/kernel/tracing/events/skb/kfree_skb/format | tr '\n' ' ')"
+echo "reason numbers here: $(grep -o '{ 2, "[A-Z_0-9]*" }\|{ 56, "[A-Z_0-9]*" }\|{ 15, "[A-Z_0-9]*" }\|{ 93, "[A-Z_0-9]*" }' /sys/kernel/tracing/events/skb/kfree_skb/format | tr '\n' ' ')"
 
 echo "=== ttl-expired: hop limit 1 through r"
 routed; snap $R hop; watch
