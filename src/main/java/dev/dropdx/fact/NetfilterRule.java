@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  *
  * @param netns namespace name, e.g. dropdx-lab-r
  * @param source "iptables" (iptables-save), "iptables-legacy" (iptables-legacy-save, legacy x_tables
- *     that iptables-nft-save only warns about) or "nftables" (nft list ruleset), e.g. iptables
- * @param family ip, ip6, inet, arp, bridge, netdev ("ip" for iptables), e.g. ip
+ *     that iptables-nft-save only warns about), "ip6tables" / "ip6tables-legacy" (the same for IPv6)
+ *     or "nftables" (nft list ruleset), e.g. iptables
+ * @param family ip, ip6, inet, arp, bridge, netdev ("ip" for iptables, "ip6" for ip6tables), e.g. ip
  * @param table table name (filter, nat, mangle, raw, or an nft table), e.g. filter
  * @param chain chain name, e.g. INPUT
  * @param hook netfilter hook of the chain (prerouting, input, forward, output, postrouting), null for
@@ -47,7 +48,19 @@ public record NetfilterRule(
   /** True unless the rule names another protocol (an unknown protocol, -1, rules nothing out). */
   public boolean mayMatchProtocol(int number) {
     return number < 0 || protocol == null || protocol.equals("th") || protocol.equalsIgnoreCase(Protocols.name(number))
-        || protocol.equals(Integer.toString(number));
+        || protocol.equals(Integer.toString(number))
+        // ICMPv6 as ip6tables-save (ipv6-icmp) and nft (icmpv6) spell it
+        || number == 58 && (protocol.equals("ipv6-icmp") || protocol.equals("icmpv6"));
+  }
+
+  /**
+   * True unless the rule's table is of the other IP family than the address: ip tables see only
+   * IPv4 packets, ip6 tables only IPv6 ones; inet, bridge and netdev tables (and an unknown
+   * address) rule nothing out.
+   */
+  public boolean mayMatchFamily(String address) {
+    int f = IpPrefix.familyOf(address);
+    return f == 0 || !("ip".equals(family) && f == 6 || "ip6".equals(family) && f == 4);
   }
 
   /** True unless the rule's destination ports leave this port out (null port: nothing to compare). */
@@ -74,9 +87,9 @@ public record NetfilterRule(
     return false;
   }
 
-  /** True for rules read through an iptables front end (nft-backed or legacy). */
+  /** True for rules read through an iptables or ip6tables front end (nft-backed or legacy). */
   public boolean iptables() {
-    return source.startsWith("iptables");
+    return source.startsWith("iptables") || source.startsWith("ip6tables");
   }
 
   /** family table chain, as nft names a chain. */

@@ -207,4 +207,62 @@ class NetfilterDropRulesTest {
       assertThat(h.diagnoses()).filteredOn(d -> d.cause().equals("netfilter-drop")).isEmpty();
     }
   }
+
+  // IPv6 (labs netfilter-drop-v6, netfilter-drop-nft-v6): the same reason and location, rules of ip6tables and inet tables.
+  private static final String SRC6 = "2001:db8:67::1";
+  private static final String DST6 = "2001:db8:67::2";
+  private static final Target TARGET6 = new Target(SRC6, DST6, 17, 5067, null, NS);
+
+  private static Drop nfDrop6() {
+    return drop("nft_do_chain", "NETFILTER_DROP", TargetMatch.TARGET, "nf6-rx0", SRC6, DST6, 17);
+  }
+
+  private static NetfilterRule ip6t(String spec, long packets) {
+    return new NetfilterRule(NS, "ip6tables", "ip6", "filter", "INPUT", "input", false, 1, spec, "DROP", "udp", "5067", packets, packets * 92);
+  }
+
+  private static NetfilterRule nft6(String family, String table, String chain, int handle, long packets) {
+    return new NetfilterRule(NS, "nftables", family, table, chain, "input", false, handle, "udp dport 5067 counter packets " + packets + " drop",
+        "DROP", "udp", "5067", packets, packets * 92);
+  }
+
+  @Test
+  void anIp6tablesRuleIsDiagnosedWithIp6tablesCommandsNotTheNftViewOfItsTable() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(TARGET6, nfDrop6(), new NetfilterScan(NS, "iptables-save ip6tables-save nft", 3), ip6t("-p udp -m udp --dport 5067 -j DROP", 30),
+          nft6("ip6", "filter", "INPUT", 2, 30)).fire();
+      assertThat(h.fired()).contains(IPT).doesNotContain(NFT, POLICY);
+      Diagnosis d = h.diagnoses().get(0);
+      assertThat(d.bindings()).containsEntry("tool", "ip6tables").containsEntry("family", "ip6").containsEntry("addrKeyword", "ip6");
+      assertThat(RuleHarness.words(d)).contains("ip6tables -t filter -D INPUT -p udp -m udp --dport 5067 -j DROP")
+          .contains("ip6tables rules see only IPv6 packets").contains("rules.v6").doesNotContain("nft delete");
+    }
+  }
+
+  @Test
+  void anInetTableRuleDropsIpv6AndIsDeletedByItsHandle() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(TARGET6, nfDrop6(), new NetfilterScan(NS, "nft", 1), nft6("inet", "t", "in", 4, 25)).fire();
+      assertThat(h.fired()).contains(NFT);
+      assertThat(RuleHarness.words(h.diagnoses().get(0))).contains("nft delete rule inet t in handle 4").contains("(inet)");
+    }
+  }
+
+  @Test
+  void nearMissAnIpv4RuleWithCountsNeverExplainsAnIpv6Drop() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(TARGET6, nfDrop6(), new NetfilterScan(NS, "iptables-save nft", 2),
+          ipt(1, "-p udp -m udp --dport 5067 -j DROP", "DROP", "5067", 39), nft6("ip", "filter", "INPUT", 2, 39)).fire();
+      assertThat(h.diagnoses()).isEmpty();
+    }
+  }
+
+  @Test
+  void nearMissAnIp6tablesRuleNeverExplainsAnIpv4Drop() {
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(TARGET, nfDrop(TargetMatch.TARGET), new NetfilterScan(NS, "ip6tables-save", 1), new NetfilterRule(NS, "ip6tables", "ip6", "filter", "INPUT", "input", false, 1,
+          "-p udp -m udp --dport 5062 -j DROP", "DROP", "udp", "5062", 30, 2760)).fire();
+      assertThat(h.diagnoses()).isEmpty();
+    }
+  }
 }

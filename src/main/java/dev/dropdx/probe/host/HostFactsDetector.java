@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /** Detects the host's capabilities once per run; mounts tracefs when it is absent and we are root. */
 @Component
 public class HostFactsDetector {
-  private static final List<String> TOOLS = List.of("ip", "bpftrace", "tcpdump", "stap", "dropwatch", "nstat", "ss", "iptables-save", "nft", "tc");
+  private static final List<String> TOOLS = List.of("ip", "bpftrace", "tcpdump", "stap", "dropwatch", "nstat", "ss", "iptables-save", "ip6tables-save", "nft", "tc");
 
   private final CommandRunner runner;
   private final Path tracefs;

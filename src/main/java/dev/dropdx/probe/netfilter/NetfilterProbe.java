@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  * drop and give the exact command to remove it. With iptables-nft both show the same rules; the
  * rules in DRL prefer the iptables view for tables iptables manages. When iptables-save (the nft
  * variant) warns that iptables-legacy tables exist, `iptables-legacy-save -c` is read too: those
- * rules live outside nf_tables (the kernel drops at nf_hook_slow) and nft does not show them.
+ * rules live outside nf_tables (the kernel drops at nf_hook_slow) and nft does not show them. IPv6's
+ * own front end is read the same way: `ip6tables-save -c` (family ip6, source "ip6tables") and, on
+ * its legacy warning, `ip6tables-legacy-save -c` (source "ip6tables-legacy").
  * Parameter: {@code netns}.
  */
 @Component
@@ -32,6 +34,8 @@ public class NetfilterProbe implements Probe {
   private static final String IPTABLES = "iptables-save -c";
   private static final String NFT = "nft -a list ruleset";
   private static final String LEGACY = "iptables-legacy-save -c";
+  private static final String IP6TABLES = "ip6tables-save -c";
+  private static final String LEGACY6 = "ip6tables-legacy-save -c";
   /** What iptables-nft-save prints (exit 0) when legacy tables exist beside its own. */
   static final String LEGACY_WARNING = "iptables-legacy tables present";
   private final CommandRunner runner;
@@ -50,7 +54,7 @@ public class NetfilterProbe implements Probe {
     return new ProbeInfo("the netfilter ruleset of a namespace with packet counters: which table, chain and rule drop",
         List.of(ProbeInfo.netns()),
         List.of("NetfilterRule", "NetfilterScan"),
-        List.of("iptables-save -c", "nft -a list ruleset", "iptables-legacy-save -c"));
+        List.of("iptables-save -c", "nft -a list ruleset", "iptables-legacy-save -c", "ip6tables-save -c", "ip6tables-legacy-save -c"));
   }
 
   @Override
@@ -75,6 +79,13 @@ public class NetfilterProbe implements Probe {
         raw.section(LEGACY, RawCommand.encode(runner.runIn(netns, List.of("iptables-legacy-save", "-c"), Duration.ofSeconds(10))));
       }
     }
+    if (context.host().hasTool("ip6tables-save")) {
+      CommandResult save = runner.runIn(netns, List.of("ip6tables-save", "-c"), Duration.ofSeconds(10));
+      raw.section(IP6TABLES, RawCommand.encode(save));
+      if (warnsOfLegacy(save)) {
+        raw.section(LEGACY6, RawCommand.encode(runner.runIn(netns, List.of("ip6tables-legacy-save", "-c"), Duration.ofSeconds(10))));
+      }
+    }
     if (context.host().hasTool("nft")) {
       raw.section(NFT, RawCommand.encode(runner.runIn(netns, List.of("nft", "-a", "list", "ruleset"), Duration.ofSeconds(10))));
     }
@@ -88,7 +99,7 @@ public class NetfilterProbe implements Probe {
     List<Object> facts = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<String> tools = new ArrayList<>();
-    RecordedSections recorded = RecordedSections.read(raw, IPTABLES, LEGACY, NFT);
+    RecordedSections recorded = RecordedSections.read(raw, IPTABLES, LEGACY, IP6TABLES, LEGACY6, NFT);
     if (recorded.has(IPTABLES)) {
       CommandResult r = RawCommand.decode(recorded.section(IPTABLES));
       if (r.ok()) {
@@ -105,6 +116,25 @@ public class NetfilterProbe implements Probe {
         facts.addAll(IptablesSaveParser.parse(netns, "ip", r.stdout(), "iptables-legacy"));
       } else {
         notes.add("iptables-save warns of iptables-legacy tables, but iptables-legacy-save failed: " + r.firstError()
+            + " (apt-get install iptables)");
+      }
+    }
+    if (recorded.has(IP6TABLES)) {
+      CommandResult r = RawCommand.decode(recorded.section(IP6TABLES));
+      if (r.ok()) {
+        tools.add("ip6tables-save");
+        facts.addAll(IptablesSaveParser.parse(netns, "ip6", r.stdout(), "ip6tables"));
+      } else {
+        notes.add("ip6tables-save failed: " + r.firstError());
+      }
+    }
+    if (recorded.has(LEGACY6)) {
+      CommandResult r = RawCommand.decode(recorded.section(LEGACY6));
+      if (r.ok()) {
+        tools.add("ip6tables-legacy-save");
+        facts.addAll(IptablesSaveParser.parse(netns, "ip6", r.stdout(), "ip6tables-legacy"));
+      } else {
+        notes.add("ip6tables-save warns of ip6tables-legacy tables, but ip6tables-legacy-save failed: " + r.firstError()
             + " (apt-get install iptables)");
       }
     }

@@ -85,4 +85,26 @@ class NetfilterProbeLegacyTest {
   private static NetfilterRule rule(String text) {
     return new NetfilterRule("r", "nftables", "inet", "f", "in", "input", false, 1, text, "DROP", null, null, 5, 200);
   }
+
+  /** Recorded here: ip6tables-save -c (nf_tables) after 12 IPv6 datagrams met "-p udp --dport 5099 -j DROP". */
+  @Test
+  void ip6tablesRulesAreReadAsFamilyIp6FromTheirOwnSection() throws Exception {
+    String ip6 = Files.readString(Path.of("src/test/resources/recorded/ip6tables-save-input-drop.txt"));
+    String raw = RecordedSections.writer()
+        .section("iptables-save -c", section(List.of("iptables-save", "-c"), 0, "*filter\n:INPUT ACCEPT [0:0]\nCOMMIT\n"))
+        .section("ip6tables-save -c", section(List.of("ip6tables-save", "-c"), 0, ip6)).toString();
+    ProbeOutcome o = replay(raw);
+    assertThat(o.facts()).filteredOn(NetfilterRule.class::isInstance).map(NetfilterRule.class::cast)
+        .filteredOn(r -> !r.policy()).singleElement().satisfies(r -> {
+          assertThat(r.source()).isEqualTo("ip6tables");
+          assertThat(r.family()).isEqualTo("ip6");
+          assertThat(r.iptables()).isTrue();
+          assertThat(r.text()).isEqualTo("-p udp -m udp --dport 5099 -j DROP");
+          assertThat(r.packets()).isEqualTo(12);
+          assertThat(r.mayMatchFamily("2001:db8:60::2")).isTrue();
+          assertThat(r.mayMatchFamily("198.18.0.2")).isFalse();
+        });
+    assertThat(o.facts()).filteredOn(NetfilterScan.class::isInstance).singleElement()
+        .satisfies(s -> assertThat(((NetfilterScan) s).tools()).isEqualTo("iptables-save ip6tables-save"));
+  }
 }
