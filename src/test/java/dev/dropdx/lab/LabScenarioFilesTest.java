@@ -45,8 +45,9 @@ class LabScenarioFilesTest {
   @Test
   void everyShippedScenarioLoadsAndNamesAKnownCause() throws IOException {
     assertThat(LabScenarioCatalog.problems(DIR, JSON, knownCauses())).isEmpty();
-    assertThat(names()).hasSize(46).contains("rp-filter", "clean", "no-socket-container", "backlog-full", "no-socket-v6", "netfilter-drop-v6",
-        "netfilter-drop-nft-v6", "no-route-input-v6", "no-route-blackhole-v6", "no-route-output-v6", "netfilter-drop-legacy", "netfilter-drop-nft",
+    assertThat(names()).hasSize(51).contains("rp-filter", "clean", "no-socket-container", "backlog-full", "no-socket-v6", "netfilter-drop-v6",
+        "netfilter-drop-nft-v6", "no-route-input-v6", "no-route-blackhole-v6", "no-route-output-v6", "ttl-expired-v6", "mtu-too-big-v6",
+        "neighbour-unresolved-v6", "ipv6-disabled-v6", "multicast-not-joined-v6", "netfilter-drop-legacy", "netfilter-drop-nft",
         "conntrack-invalid", "neighbour-unresolved", "l4-checksum", "vxlan-vni-mismatch", "socket-filter", "xfrm-policy",
         "listen-queue-full", "forwarding-disabled",
         "forwarding-disabled-egress", "ttl-expired", "ttl-expired-loop", "no-route-blackhole", "no-route-prohibit", "no-route-policy",

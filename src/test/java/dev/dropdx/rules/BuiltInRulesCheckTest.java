@@ -43,9 +43,9 @@ class BuiltInRulesCheckTest {
         "socket-rcvbuf-full", "backlog-full", "no-route-input", "no-route-output", "neighbour-unresolved", "conntrack-invalid",
         "conntrack-table-full", "l4-checksum", "vxlan-vni-mismatch", "socket-filter", "xfrm-policy", "listen-queue-full",
         "forwarding-disabled", "ttl-expired", "route-localnet", "tc-filter-drop", "qdisc-drop", "mtu-too-big", "xdp-drop",
-        "wrong-destination-mac", "bridge-port-blocked");
+        "wrong-destination-mac", "bridge-port-blocked", "ipv6-disabled");
     assertThat(all).hasSizeGreaterThanOrEqualTo(20).allSatisfy(c -> assertThat(c.bindingsFunction()).as(c.rule()).isNotNull());
-    assertThat(all.stream().map(DrlOutline.Conclusion::cause).distinct()).hasSize(30);
+    assertThat(all.stream().map(DrlOutline.Conclusion::cause).distinct()).hasSize(31);
   }
 
   @Test

@@ -110,7 +110,8 @@ public class CountersProbe implements Probe {
     List<String> had = names(recordedParams);
     boolean fits = Probe.same(recordedParams, wanted, "netns")
         && recordedParams.getOrDefault("seconds", "1").equals(wanted.params().getOrDefault("seconds", "1"))
-        && (had.isEmpty() || had.containsAll(names(wanted.params())));
+        // A recording of "all" holds /proc/net/snmp6 only if it asked for an IPv6 counter: else it cannot answer one.
+        && (had.isEmpty() ? names(wanted.params()).stream().noneMatch(SnmpCountersParser::ipv6) : had.containsAll(names(wanted.params())));
     return fits ? Optional.of(recordedRaw) : Optional.empty();
   }
 

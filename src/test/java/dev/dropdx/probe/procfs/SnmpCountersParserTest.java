@@ -37,4 +37,16 @@ class SnmpCountersParserTest {
     Map<String, Long> c = SnmpCountersParser.parse("Udp: InDatagrams NoPorts\nUdp: 5 7\nIcmpMsg: InType3\nTcp: 1\n");
     assertThat(c).isEqualTo(Map.of("UdpInDatagrams", 5L, "UdpNoPorts", 7L));
   }
+
+  @Test
+  void snmp6CountersAreReadOnePerLineUpToTheLastAfterTheSnmpPairs() throws Exception {
+    // Measured in a router namespace after three pings with hop limit 1 (kernel-evidence.md, IPv6 twins).
+    String snmp6 = Files.readString(Path.of("src/test/resources/recorded/snmp6.txt"));
+    Map<String, Long> c = SnmpCountersParser.parse("Udp: InDatagrams NoPorts\nUdp: 5 7\n" + snmp6);
+    assertThat(c).containsEntry("UdpNoPorts", 7L).containsEntry("Ip6InHdrErrors", 3L).containsEntry("Icmp6OutTimeExcds", 3L)
+        .containsEntry("Ip6InReceives", 12L);
+    String last = snmp6.strip().lines().reduce((a, b) -> b).orElseThrow().split("\\s+")[0];
+    assertThat(c).containsKey(last);
+    assertThat(SnmpCountersParser.parse("Ip6InDiscards 7")).isEqualTo(Map.of("Ip6InDiscards", 7L));
+  }
 }
