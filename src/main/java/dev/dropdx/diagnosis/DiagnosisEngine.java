@@ -33,6 +33,21 @@ public class DiagnosisEngine {
     this.detector = detector;
   }
 
+  /**
+   * Loads the rules, the knowledge base and the reason pages now, so a diagnosis that follows starts
+   * at once (the lab calls it while it builds a scenario). A failure here is left for that
+   * diagnosis to report: the providers load again when asked.
+   */
+  public void prepare() {
+    try {
+      rules.get();
+      knowledge.get();
+      reasons.get();
+    } catch (RuntimeException e) {
+      // the diagnosis asks again and reports it
+    }
+  }
+
   /** Diagnoses the target on this host. */
   public DiagnosisReport diagnose(Target target, DiagnosisOptions options, Consumer<String> progress) {
     var book = rules.get(); // broken rules stop us before touching the host

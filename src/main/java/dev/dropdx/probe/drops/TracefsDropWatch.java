@@ -14,6 +14,7 @@ import dev.dropdx.probe.RecordedSections;
 import dev.dropdx.probe.bpftrace.BpftraceDropScript;
 import dev.dropdx.probe.bpftrace.BpftraceOutputParser;
 import dev.dropdx.probe.bpftrace.BpftraceOutputParser.PacketDrop;
+import dev.dropdx.probe.bpftrace.BpftraceOutputParser.SampledStack;
 import dev.dropdx.probe.exec.ChildProcesses;
 import dev.dropdx.probe.exec.CommandRunner;
 import dev.dropdx.probe.host.NetnsInodes;
@@ -40,7 +41,11 @@ final class TracefsDropWatch implements DropWatchBackend {
   private static final String BPFTRACE = "bpftrace";
   private static final String TRACE = "tracefs trace";
   /** How long the watch goes on after the target's first drops, so counts and reasons settle. */
-  static final long SETTLE_MILLIS = 1000;
+  static final long SETTLE_MILLIS = 200;
+  /** How often the watch looks at bpftrace's output (its dumps come every {@link BpftraceDropScript#TICK_MILLIS}). */
+  private static final long POLL_MILLIS = 20;
+  /** Stacks tracefs alone takes (its first drops'); more would cost every drop a stack walk. */
+  static final int TRACE_STACKS = 32;
 
   private final TracefsInstances instances;
   private final CommandRunner runner;
@@ -101,7 +106,11 @@ final class TracefsDropWatch implements DropWatchBackend {
       // IPv4 only: other namespaces' IPv6 traffic would otherwise flood the buffer. Protocol 0 too:
       // locally generated packets dropped before the IP layer set skb->protocol (no route on output).
       instance.write("events/skb/kfree_skb/filter", "protocol == 2048 || protocol == 0");
-      instance.write("events/skb/kfree_skb/trigger", "stacktrace");
+      // Stacks are a sample, not one per drop (each costs the host): per packet, bpftrace takes the
+      // first of each location and reason; tracefs alone takes the first few drops' stacks.
+      if (!perPacket) {
+        instance.write("events/skb/kfree_skb/trigger", "stacktrace:" + TRACE_STACKS);
+      }
       instance.write("events/skb/kfree_skb/enable", "1");
       long traceOn = System.nanoTime();
       BpftraceRun run = null;
@@ -156,7 +165,7 @@ final class TracefsDropWatch implements DropWatchBackend {
     List<DropGroup> groups = TraceOutputParser.parse(recorded.section(TRACE));
     Target target = context.target();
     List<Drop> drops = perPacket
-        ? fromPackets(BpftraceOutputParser.parse(bpfOut), groups, target, targetNs, context.host())
+        ? fromPackets(BpftraceOutputParser.parse(bpfOut), BpftraceOutputParser.stacks(bpfOut), groups, target, targetNs, context.host())
         : fromGroups(groups, target);
     long matched = drops.stream().filter(Drop::mayBeTarget).mapToLong(Drop::count).sum();
     long ignored = drops.stream().filter(d -> !d.mayBeTarget()).mapToLong(Drop::count).sum();
@@ -181,18 +190,21 @@ final class TracefsDropWatch implements DropWatchBackend {
   static String coverage(boolean perPacket, long watchedMillis, long traceMillis) {
     return perPacket
         ? String.format(Locale.ROOT, "the drop counts cover the %.1f s bpftrace watched (from when its probes were attached "
-            + "until it stopped); the tracefs trace that gave locations and stacks was on for %.1f s around it", watchedMillis / 1000.0,
+            + "until it stopped; stacks are its sample, the first drop of each place); the tracefs trace that gave locations was on "
+            + "for %.1f s around it", watchedMillis / 1000.0,
             traceMillis / 1000.0)
         : String.format(Locale.ROOT, "the drop counts cover the %.1f s the tracefs trace was on", traceMillis / 1000.0);
   }
 
   /**
    * How long bpftrace watched: the whole window when it ran out, else one tick for each periodic dump
-   * it printed (the ticks start when its probes are attached, so its start-up is not counted).
+   * it printed (the ticks start when its probes are attached, so its start-up is not counted) up to
+   * the map kept: its final map, or when it was killed, the last complete dump (one tick earlier).
    */
   static long watchedMillis(String stdout, boolean stoppedEarly, int window) {
     long whole = window * 1000L;
-    return stoppedEarly ? Math.min(whole, (long) ticks(stdout) * BpftraceDropScript.TICK_MILLIS) : whole;
+    int ticks = ticks(stdout) - (stdout.contains(BpftraceDropScript.FINAL) ? 0 : 1);
+    return stoppedEarly ? Math.min(whole, (long) Math.max(0, ticks) * BpftraceDropScript.TICK_MILLIS) : whole;
   }
 
   private static int ticks(CharSequence out) {
@@ -218,8 +230,9 @@ final class TracefsDropWatch implements DropWatchBackend {
   /**
    * Runs bpftrace for at most the window. The map it dumps every tick is matched to the target as
    * it comes; once the target's drops have been seen, the watch goes on for {@link #SETTLE_MILLIS}
-   * (so counts and reasons are representative, not the first packet alone) and then stops bpftrace,
-   * which prints its final map as if the window had run out.
+   * (so counts and reasons are representative, not the first packet alone), then for the next
+   * complete dump, and kills bpftrace: that dump is its final map (waiting for END and the detach
+   * cost a quarter of a second, and bpftrace 0.17 at times died of the SIGTERM without printing).
    */
   private BpftraceRun runBpftrace(Target target, int window, long targetNs, ProbeContext context) {
     boolean ports = target.dport() != null;
@@ -232,6 +245,7 @@ final class TracefsDropWatch implements DropWatchBackend {
       long deadline = started + TimeUnit.SECONDS.toNanos(window + 30L);
       long firstSeen = -1;
       long seenMillis = 0;
+      int ticksAtSettle = -1;
       boolean stoppedEarly = false;
       long stoppedAt = 0;
       while (p.isAlive() && System.nanoTime() < deadline) {
@@ -240,16 +254,21 @@ final class TracefsDropWatch implements DropWatchBackend {
           firstSeen = now;
           seenMillis = (long) ticks(sofar) * BpftraceDropScript.TICK_MILLIS;
         }
-        if (firstSeen >= 0 && now - firstSeen >= TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS)) {
+        if (firstSeen >= 0 && ticksAtSettle < 0 && now - firstSeen >= TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS)) {
+          ticksAtSettle = ticks(sofar);
+        }
+        if (ticksAtSettle >= 0 && ticks(sofar) > ticksAtSettle) {
+          // The dump that began when the settling ended is complete: it holds every drop and stack
+          // so far, so bpftrace is killed outright instead of waiting for it to run END and detach.
           stoppedEarly = true;
           stoppedAt = now;
-          p.destroy(); // SIGTERM: bpftrace (usually) runs END and prints its map
+          p.destroyForcibly();
           p.waitFor(3, TimeUnit.SECONDS);
           break;
         }
         long elapsed = TimeUnit.NANOSECONDS.toSeconds(now - started);
         context.progress().accept("watching kfree_skb (bpftrace per packet): " + elapsed + " s of at most " + (window + 2) + " s");
-        p.waitFor(BpftraceDropScript.TICK_MILLIS, TimeUnit.MILLISECONDS);
+        p.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
       }
       if (p.isAlive() && !stoppedEarly) {
         children.stop(p);
@@ -261,8 +280,7 @@ final class TracefsDropWatch implements DropWatchBackend {
       String stderr = err.join();
       double wall = seconds((stoppedAt == 0 ? System.nanoTime() : stoppedAt) - started);
       long watched = watchedMillis(stdout, stoppedEarly, window);
-      // bpftrace 0.17 now and then dies of the SIGTERM without printing its map (measured: about 1
-      // run in 5); the last complete periodic dump, at most one tick older, then stands for it.
+      // Stopped early, bpftrace was killed: its last complete periodic dump is the final map.
       boolean ok = exitedClean || stdout.contains(BpftraceDropScript.FINAL)
           || (stoppedEarly && BpftraceOutputParser.lastTick(stdout).isPresent());
       // Only the final map is kept: the periodic dumps repeat it and would bloat the bundle.
@@ -282,7 +300,7 @@ final class TracefsDropWatch implements DropWatchBackend {
   /** Whether the last complete periodic dump holds a drop of the target's packets. */
   private static boolean seesTarget(StringBuffer sofar, Target target, long targetNs, HostFacts host) {
     return BpftraceOutputParser.lastTick(sofar.toString())
-        .map(dump -> fromPackets(BpftraceOutputParser.parse(dump), List.of(), target, targetNs, host).stream()
+        .map(dump -> fromPackets(BpftraceOutputParser.parse(dump), List.of(), List.of(), target, targetNs, host).stream()
             .anyMatch(d -> d.match() == TargetMatch.TARGET))
         .orElse(false);
   }
@@ -303,7 +321,12 @@ final class TracefsDropWatch implements DropWatchBackend {
     }
   }
 
-  private static List<Drop> fromPackets(List<PacketDrop> packets, List<DropGroup> groups, Target target, long targetNs, HostFacts host) {
+  /**
+   * Drops from bpftrace's per-packet map; location with offset from the tracefs trace, the stack from
+   * bpftrace's sample of that place (else the trace's, in bundles recorded before the sample).
+   */
+  private static List<Drop> fromPackets(List<PacketDrop> packets, List<SampledStack> stacks, List<DropGroup> groups, Target target,
+      long targetNs, HostFacts host) {
     List<Drop> drops = new ArrayList<>();
     for (PacketDrop p : packets) {
       boolean sameNs = p.netnsInode() == 0 || p.netnsInode() == targetNs;
@@ -313,9 +336,14 @@ final class TracefsDropWatch implements DropWatchBackend {
       DropGroup group = groups.stream().filter(g -> g.function().equals(p.function()) && g.reason().equals(reason)).findFirst().orElse(null);
       drops.add(new Drop(p.function(), group == null ? p.function() : group.location(), reason, p.count(),
           ours ? TargetMatch.TARGET : TargetMatch.OTHER, sameNs ? target.netns() : "netns inode " + p.netnsInode(),
-          p.iface().isEmpty() ? null : p.iface(), p.src(), p.dst(), p.protocol(), group == null ? List.of() : group.stack()));
+          p.iface().isEmpty() ? null : p.iface(), p.src(), p.dst(), p.protocol(), stack(p, stacks, group)));
     }
     return drops;
+  }
+
+  private static List<String> stack(PacketDrop p, List<SampledStack> stacks, DropGroup group) {
+    return stacks.stream().filter(s -> s.function().equals(p.function()) && s.reason() == p.reason()).findFirst()
+        .map(SampledStack::frames).orElse(group == null ? List.of() : group.stack());
   }
 
   private static List<Drop> fromGroups(List<DropGroup> groups, Target target) {
