@@ -12,7 +12,9 @@ import dev.dropdx.probe.host.HostFactsDetector;
 import dev.dropdx.rules.RuleBook;
 import dev.dropdx.rules.RuleBookProvider;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.kie.api.runtime.KieSession;
 import org.springframework.stereotype.Component;
 
 /** Runs diagnoses: detects the host, then hands one {@link DiagnosisSession} the rules and probes. */
@@ -55,10 +57,10 @@ public class DiagnosisEngine {
    * which the real diagnosis then skips. Nothing runs: the probe requests die with the session.
    */
   private static void warmUp(RuleBook book) {
-    org.kie.api.runtime.KieSession session = book.newSession();
+    KieSession session = book.newSession();
     try {
       session.insert(new Target("198.18.0.1", "198.18.0.2", 1, null, null, ""));
-      session.insert(new HostFacts("warm-up", true, null, java.util.Map.of(), List.of(), List.of()));
+      session.insert(new HostFacts("warm-up", true, null, Map.of(), List.of(), List.of()));
       session.fireAllRules(1_000);
     } finally {
       session.dispose();
