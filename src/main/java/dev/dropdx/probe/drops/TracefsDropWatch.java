@@ -41,7 +41,7 @@ final class TracefsDropWatch implements DropWatchBackend {
   private static final String BPFTRACE = "bpftrace";
   private static final String TRACE = "tracefs trace";
   /** How long the watch goes on after the target's first drops, so counts and reasons settle. */
-  static final long SETTLE_MILLIS = 200;
+  static final long SETTLE_MILLIS = 100;
   /** How often the watch looks at bpftrace's output (its dumps come every {@link BpftraceDropScript#TICK_MILLIS}). */
   private static final long POLL_MILLIS = 20;
   /** Stacks tracefs alone takes (its first drops'); more would cost every drop a stack walk. */
@@ -101,6 +101,7 @@ final class TracefsDropWatch implements DropWatchBackend {
     long lost;
     long watchedMillis;
     long traceMillis;
+    BpftraceRun run = null;
     try (TracefsInstance instance = instances.create(Path.of(context.host().tracefs()))) {
       instance.write("buffer_size_kb", Integer.toString(bufferKb));
       // IPv4 only: other namespaces' IPv6 traffic would otherwise flood the buffer. Protocol 0 too:
@@ -113,7 +114,6 @@ final class TracefsDropWatch implements DropWatchBackend {
       }
       instance.write("events/skb/kfree_skb/enable", "1");
       long traceOn = System.nanoTime();
-      BpftraceRun run = null;
       if (perPacket) {
         run = runBpftrace(target, window, inodes.inodeOf(target.netns()), context);
         bpfOut = run.stdout();
@@ -135,6 +135,10 @@ final class TracefsDropWatch implements DropWatchBackend {
       notes.add(coverage(perPacket, watchedMillis, traceMillis));
       trace = instance.read("trace");
       lost = instance.overruns();
+    } finally {
+      if (run != null && run.dying() != null) {
+        children.stop(run.dying()); // killed when the watch ended; gone by now or in a moment
+      }
     }
     RecordedSections.Writer raw = RecordedSections.writer()
         .value("window", window)
@@ -180,9 +184,9 @@ final class TracefsDropWatch implements DropWatchBackend {
   }
 
   /** What bpftrace printed (its final map), why the watch ended (null when it failed), and how long it watched. */
-  private record BpftraceRun(boolean ok, String stdout, String error, String ended, long watchedMillis) {
+  private record BpftraceRun(boolean ok, String stdout, String error, String ended, long watchedMillis, Process dying) {
     static BpftraceRun failed(String stdout, String error) {
-      return new BpftraceRun(false, stdout, error, null, 0);
+      return new BpftraceRun(false, stdout, error, null, 0, null);
     }
   }
 
@@ -240,6 +244,7 @@ final class TracefsDropWatch implements DropWatchBackend {
     StringBuffer sofar = new StringBuffer();
     CompletableFuture<String> out = CommandRunner.drain(p.getInputStream(), sofar);
     CompletableFuture<String> err = CommandRunner.drain(p.getErrorStream());
+    boolean handedOver = false;
     try {
       long started = System.nanoTime();
       long deadline = started + TimeUnit.SECONDS.toNanos(window + 30L);
@@ -260,11 +265,14 @@ final class TracefsDropWatch implements DropWatchBackend {
         if (ticksAtSettle >= 0 && ticks(sofar) > ticksAtSettle) {
           // The dump that began when the settling ended is complete: it holds every drop and stack
           // so far, so bpftrace is killed outright instead of waiting for it to run END and detach.
-          stoppedEarly = true;
-          stoppedAt = now;
+          // The kept dump is read now and the kill is not waited for: bpftrace takes about 0.1 s to
+          // die (its programs are detached), which the caller spends reading the trace; it waits after.
+          String snapshot = sofar.toString();
           p.destroyForcibly();
-          p.waitFor(3, TimeUnit.SECONDS);
-          break;
+          long watched = watchedMillis(snapshot, true, window);
+          handedOver = true;
+          return new BpftraceRun(true, BpftraceOutputParser.finalDump(snapshot), "",
+              ended(true, window, watched, seenMillis, seconds(now - started)), watched, p);
         }
         long elapsed = TimeUnit.NANOSECONDS.toSeconds(now - started);
         context.progress().accept("watching kfree_skb (bpftrace per packet): " + elapsed + " s of at most " + (window + 2) + " s");
@@ -285,7 +293,8 @@ final class TracefsDropWatch implements DropWatchBackend {
           || (stoppedEarly && BpftraceOutputParser.lastTick(stdout).isPresent());
       // Only the final map is kept: the periodic dumps repeat it and would bloat the bundle.
       return ok
-          ? new BpftraceRun(true, BpftraceOutputParser.finalDump(stdout), "", ended(stoppedEarly, window, watched, seenMillis, wall), watched)
+          ? new BpftraceRun(true, BpftraceOutputParser.finalDump(stdout), "", ended(stoppedEarly, window, watched, seenMillis, wall), watched,
+              null)
           : BpftraceRun.failed(stdout, stderr.lines().filter(l -> !l.contains("RLIMIT_MEMLOCK")).findFirst()
               .orElse(p.isAlive() ? "did not stop" : "exit " + p.exitValue()));
     } catch (InterruptedException e) {
@@ -293,7 +302,9 @@ final class TracefsDropWatch implements DropWatchBackend {
       Thread.currentThread().interrupt();
       return BpftraceRun.failed("", "interrupted");
     } finally {
-      children.stop(p);
+      if (!handedOver) {
+        children.stop(p);
+      }
     }
   }
 
