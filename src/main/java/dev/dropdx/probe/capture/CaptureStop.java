@@ -11,8 +11,8 @@ package dev.dropdx.probe.capture;
  * @param limitMillis the most the capture waits in all
  */
 record CaptureStop(int count, long graceMillis, long limitMillis) {
-  /** How long after the first packet the capture goes on: packets already on their way (one packet answers the rules). */
-  static final long GRACE_MILLIS = 50;
+  /** How long after the first packet the capture goes on: none, one packet's headers answer the rules. */
+  static final long GRACE_MILLIS = 0;
 
   /**
    * Whether to stop now.
