@@ -218,4 +218,11 @@ notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "notes.md")
 if os.path.exists(notes):
     w(open(notes).read().rstrip())
     w("")
+# bench/live writes its own section (between these markers): keep it when the rest is rewritten.
+if os.path.exists(DOC):
+    old = open(DOC).read()
+    a, b = old.find("## Live speed (bench/live)"), old.find("<!-- live:end -->")
+    if 0 <= a < b:
+        w(old[a:b + len("<!-- live:end -->")])
+        w("")
 open(DOC, "w").write("\n".join(out))

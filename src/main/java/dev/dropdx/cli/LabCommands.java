@@ -79,11 +79,11 @@ public class LabCommands {
       }
       printer.print(run.report(), fmt, out);
       if (fmt == ReportFormat.TEXT) {
-        out.printf("Lab: expected %s, got %s: %s (%d ms, namespaces removed)%n",
+        out.printf("Lab: expected %s, got %s: %s (%d ms: %s; namespaces removed)%n",
             scenario.expectedCause() == null ? "no drops" : scenario.expectedCause(),
             run.report().diagnoses().isEmpty() ? run.report().verdict().id() : run.report().diagnoses().get(0).cause(),
             run.asExpected() ? "PASS" : run.notReproduced(scenario) ? "NOT REPRODUCIBLE HERE (" + scenario.limitation() + ")" : "FAIL",
-            run.millis());
+            run.millis(), run.times().describe());
       }
       return run.asExpected() ? 0 : run.notReproduced(scenario) ? ExitCodes.NO_DROPS : ExitCodes.INCONCLUSIVE;
     });

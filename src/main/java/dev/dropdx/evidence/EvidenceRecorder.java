@@ -15,9 +15,12 @@ import java.util.function.LongSupplier;
  * Records evidence the one way both the diagnosis loop and `collect` need it: asks the source
  * whether a request can be answered, reports progress, runs it, keeps a failed probe as missing
  * evidence (not the end of the run), and writes each step to the trail and each raw output to the
- * recording. One recorder serves one run.
+ * recording. One recorder serves one run, and never runs the same request twice in it
+ * ({@link ProbeMemo}): a request an earlier step answers is a trail step "answered by step N".
  */
 public final class EvidenceRecorder {
+  /** Prefixes the backend of a trail step answered from an earlier step, e.g. "memo of procfs". */
+  public static final String MEMO = "memo of ";
   private final EvidenceSource source;
   private final ProbeContext context;
   private final Style style;
@@ -26,6 +29,7 @@ public final class EvidenceRecorder {
   private final long start;
   private final List<TrailStep> trail = new ArrayList<>();
   private final List<RecordedProbe> recorded = new ArrayList<>();
+  private final ProbeMemo memo = new ProbeMemo();
 
   /** How a run names itself in the trail and in progress lines (kept as each command always showed them). */
   public enum Style {
@@ -81,6 +85,20 @@ public final class EvidenceRecorder {
     long at = millisSince(start);
     long t0 = nanoTime.getAsLong();
     context.progress().accept(style.progress(trail.size(), request));
+    Optional<ProbeMemo.Hit> hit;
+    try {
+      hit = memo.find(request, source, context);
+    } catch (RuntimeException e) {
+      hit = Optional.empty(); // an earlier recording that cannot be read again: run the probe
+    }
+    if (hit.isPresent()) {
+      ProbeOutcome o = hit.get().outcome();
+      add(request, MEMO + hit.get().backend(), at, millisSince(t0), "answered by step " + hit.get().step() + ", not run again: "
+          + o.summary(), o.notes());
+      // Recorded as asked, so a bundle answers this request exactly.
+      recorded.add(new RecordedProbe(request.probe(), request.params(), hit.get().backend(), o.raw()));
+      return Optional.of(o);
+    }
     ProbeOutcome outcome;
     try {
       outcome = source.gather(request, context);
@@ -91,7 +109,9 @@ public final class EvidenceRecorder {
       return Optional.empty();
     }
     add(request, outcome.backend(), at, millisSince(t0), outcome.summary(), outcome.notes());
-    recorded.add(new RecordedProbe(request.probe(), request.params(), outcome.backend(), outcome.raw()));
+    RecordedProbe r = new RecordedProbe(request.probe(), request.params(), outcome.backend(), outcome.raw());
+    recorded.add(r);
+    memo.remember(trail.size() - 1, r, outcome);
     return Optional.of(outcome);
   }
 

@@ -27,4 +27,11 @@ public final class LiveEvidence implements EvidenceSource {
   public ProbeOutcome gather(ProbeRequest request, ProbeContext context) {
     return probes.find(request.probe()).orElseThrow().run(request, context);
   }
+
+  /** An earlier recording the probe itself says answers the request, read again as a replay would. */
+  @Override
+  public java.util.Optional<ProbeOutcome> answerFrom(RecordedProbe earlier, ProbeRequest request, ProbeContext context) {
+    return probes.find(request.probe())
+        .flatMap(p -> p.answerFrom(earlier.params(), earlier.raw(), request).map(raw -> p.interpret(request, earlier.backend(), raw, context)));
+  }
 }

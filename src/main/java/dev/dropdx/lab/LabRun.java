@@ -9,8 +9,9 @@ import dev.dropdx.diagnosis.DiagnosisReport;
  * @param expectedCause what the lab built (null: nothing)
  * @param report what dropdx found
  * @param millis whole run, setup and teardown included
+ * @param times where that time went
  */
-public record LabRun(String scenario, String expectedCause, DiagnosisReport report, long millis) {
+public record LabRun(String scenario, String expectedCause, DiagnosisReport report, long millis, LabTimes times) {
 
   /** True when the kernel did not produce the fault here (see {@link LabScenario#limitation()}) and dropdx saw no drops. */
   public boolean notReproduced(LabScenario scenario) {

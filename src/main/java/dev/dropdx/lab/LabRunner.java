@@ -35,11 +35,27 @@ public class LabRunner {
     return catalog.find(name);
   }
 
-  /** Runs one scenario end to end. */
+  /**
+   * Runs one scenario end to end. The rules load while the scenario is built (both mostly wait:
+   * on the disk, on child processes), and the watch starts as soon as the traffic is started: the
+   * watch's own start-up gives the sender time to send, and the watch waits for the target's drops.
+   */
   public LabRun run(LabScenario scenario, DiagnosisOptions options, Consumer<String> progress) {
     long t0 = System.nanoTime();
-    var report = during(scenario, progress, target -> engine.diagnose(target, options, progress));
-    return new LabRun(scenario.name(), scenario.expectedCause(), report, (System.nanoTime() - t0) / 1_000_000);
+    Thread warm = new Thread(engine::prepare, "dropdx-lab-rules");
+    warm.setDaemon(true);
+    warm.start();
+    long[] marks = new long[3];
+    var report = during(scenario, progress, target -> {
+      marks[0] = System.nanoTime();
+      try {
+        return engine.diagnose(target, options, progress);
+      } finally {
+        marks[1] = System.nanoTime();
+      }
+    }, marks);
+    LabTimes times = new LabTimes(millis(marks[0] - t0), millis(marks[1] - marks[0]), millis(marks[2] - marks[1]));
+    return new LabRun(scenario.name(), scenario.expectedCause(), report, millis(System.nanoTime() - t0), times);
   }
 
   /**
@@ -48,6 +64,11 @@ public class LabRunner {
    * {@link LabException} before anything is built.
    */
   public <T> T during(LabScenario scenario, Consumer<String> progress, Function<Target, T> body) {
+    return during(scenario, progress, body, new long[3]);
+  }
+
+  /** As above; {@code marks[2]} is set to when the tear-down ended (System.nanoTime). */
+  private <T> T during(LabScenario scenario, Consumer<String> progress, Function<Target, T> body, long[] marks) {
     LabTools.require(scenario);
     LabNetwork net = new LabNetwork(runner, children);
     // Ctrl-C or SIGTERM during a lab run must still remove its namespaces.
@@ -56,10 +77,10 @@ public class LabRunner {
     try {
       progress.accept("lab " + scenario.name() + ": setting up " + scenario.description());
       Target target = LabSetUp.build(scenario, net);
-      pause(1000); // let the traffic start (and the sender's first packets leave) before watching
       return body.apply(target);
     } finally {
       net.close();
+      marks[2] = System.nanoTime();
       try {
         Runtime.getRuntime().removeShutdownHook(cleanup);
       } catch (IllegalStateException shuttingDown) {
@@ -68,11 +89,7 @@ public class LabRunner {
     }
   }
 
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  private static long millis(long nanos) {
+    return nanos / 1_000_000;
   }
 }

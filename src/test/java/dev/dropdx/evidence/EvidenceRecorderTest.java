@@ -71,4 +71,64 @@ class EvidenceRecorderTest {
     assertThat(collect.trail().get(1).result()).isEqualTo("not collected: needs a tool (apt-get install tool)");
     assertThat(collect.trail().get(0).askedBy()).isEqualTo("dropdx collect");
   }
+
+  /** Counts what it runs; "wide" output answers a "narrow" request of the same namespace (as a probe's answerFrom says). */
+  private static final class CountingSource implements EvidenceSource {
+    final List<String> ran = new ArrayList<>();
+
+    @Override
+    public Availability availability(ProbeRequest request) {
+      return Availability.yes();
+    }
+
+    @Override
+    public ProbeOutcome gather(ProbeRequest request, ProbeContext context) {
+      ran.add(request.key());
+      return new ProbeOutcome("procfs", "read " + request.params(), List.of("fact " + ran.size()), List.of(), "raw " + request.params());
+    }
+
+    @Override
+    public java.util.Optional<ProbeOutcome> answerFrom(RecordedProbe earlier, ProbeRequest request, ProbeContext context) {
+      boolean fits = "all".equals(earlier.params().get("keys")) && earlier.params().get("netns").equals(request.param("netns"));
+      return fits ? java.util.Optional.of(new ProbeOutcome("procfs", "from " + earlier.raw(), List.of("narrow fact"), List.of(), "cut of "
+          + earlier.raw())) : java.util.Optional.empty();
+    }
+  }
+
+  @Test
+  void theSameRequestIsNeverRunTwiceWhoeverAsks() {
+    CountingSource counting = new CountingSource();
+    EvidenceRecorder r = new EvidenceRecorder(counting, new ProbeContext(null, host, 1, progress::add), EvidenceRecorder.Style.DIAGNOSE,
+        System::nanoTime, System.nanoTime());
+    ProbeRequest first = ProbeRequest.of("route", 40, "rule a", "why a", "netns", "lab", "to", "198.18.2.1");
+    ProbeRequest again = ProbeRequest.of("route", 30, "rule b", "why b", "to", "198.18.2.1", "netns", "lab");
+    ProbeRequest other = ProbeRequest.of("route", 30, "rule c", "why c", "netns", "lab", "to", "198.18.1.2");
+    ProbeOutcome o1 = r.run(first).orElseThrow();
+    ProbeOutcome o2 = r.run(again).orElseThrow();
+    r.run(other);
+    assertThat(counting.ran).containsExactly(first.key(), other.key());
+    assertThat(o2).isSameAs(o1);
+    TrailStep memo = r.trail().get(2);
+    assertThat(memo.askedBy()).isEqualTo("rule b");
+    assertThat(memo.backend()).isEqualTo("memo of procfs");
+    assertThat(memo.result()).isEqualTo("answered by step 1, not run again: " + o1.summary());
+    assertThat(r.trail().get(3).backend()).isEqualTo("procfs");
+  }
+
+  @Test
+  void aNarrowerRequestIsReadFromAnEarlierBroaderRecordingAndRecordedAsAsked() {
+    CountingSource counting = new CountingSource();
+    EvidenceRecorder r = new EvidenceRecorder(counting, new ProbeContext(null, host, 1, progress::add), EvidenceRecorder.Style.COLLECT,
+        System::nanoTime, System.nanoTime());
+    ProbeRequest wide = ProbeRequest.of("sysctl", 50, "plan", "all", "netns", "lab", "keys", "all");
+    ProbeRequest narrow = ProbeRequest.of("sysctl", 50, "rule", "one", "netns", "lab", "keys", "net.ipv4.conf.all.rp_filter");
+    ProbeRequest elsewhere = ProbeRequest.of("sysctl", 50, "rule", "one", "netns", "other", "keys", "net.ipv4.conf.all.rp_filter");
+    r.run(wide);
+    assertThat(r.run(narrow)).get().extracting(ProbeOutcome::facts).isEqualTo(List.of("narrow fact"));
+    r.run(elsewhere);
+    assertThat(counting.ran).as("another namespace is no answer: it runs").containsExactly(wide.key(), elsewhere.key());
+    assertThat(r.trail().get(2).result()).isEqualTo("answered by step 1, not run again: from raw {keys=all, netns=lab}");
+    assertThat(r.recorded()).extracting(RecordedProbe::key, RecordedProbe::raw).contains(
+        org.assertj.core.groups.Tuple.tuple(narrow.key(), "cut of raw {keys=all, netns=lab}"));
+  }
 }

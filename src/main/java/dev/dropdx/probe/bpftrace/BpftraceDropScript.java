@@ -4,9 +4,11 @@ package dev.dropdx.probe.bpftrace;
  * Writes the bpftrace program that reads, for each dropped IPv4 packet (or IPv6 packet, see
  * {@link #ipv6Program}), its addresses, protocol, destination port, device and namespace (the
  * device's; without a device, the socket's; else 0: unattributable, never guessed), aggregated in a
- * map printed at exit and, between markers, every {@link #TICK_MILLIS} ms while it runs (so the watch can end once the target's drops
- * are seen; stopping bpftrace with SIGTERM still runs END and prints the map). Only numbers go
- * into the program text (the window), so no user input can change what it does.
+ * map printed at exit and, between markers, every {@link #TICK_MILLIS} ms while it runs (so the
+ * watch can end once the target's drops are seen). Kernel stacks are a sample: the first
+ * {@link #STACKS_PER_PLACE} drop(s) of each location and reason (a stack per drop costs the host,
+ * and one per place is all the evidence keeps), printed with the map in {@code @stacks}. Only
+ * numbers go into the program text (the window), so no user input can change what it does.
  */
 public final class BpftraceDropScript {
   /** Printed before each periodic dump of the map, so the watch can see drops while it runs. */
@@ -16,7 +18,9 @@ public final class BpftraceDropScript {
   /** How many IPv6 extension headers the IPv6 program skips at most to reach the transport header. */
   public static final int IPV6_EXT_HEADERS = 6;
   /** How often the map is dumped while watching. */
-  public static final int TICK_MILLIS = 250;
+  public static final int TICK_MILLIS = 100;
+  /** Kernel stacks taken per drop location and reason; later drops there are counted, not walked. */
+  public static final int STACKS_PER_PLACE = 1;
 
   private BpftraceDropScript() {}
 
@@ -68,10 +72,24 @@ public final class BpftraceDropScript {
             @drops[ksym(args->location), args->reason, ntop($saddr), ntop($daddr), $proto, $dev->name, $ns, $port] = count();
           }
         }
-        interval:ms:%d { printf("%s\\n"); print(@drops); }
+        %s
+        interval:ms:%d { printf("%s\\n"); print(@drops); print(@stacks); }
         interval:s:%d { exit(); }
-        END { printf("%s\\n"); }
-        """.formatted(port, TICK_MILLIS, TICK, windowSeconds, FINAL);
+        END { clear(@stacked); printf("%s\\n"); }
+        """.formatted(port, stackSample(), TICK_MILLIS, TICK, windowSeconds, FINAL);
+  }
+
+  /**
+   * The stack sample, a probe of its own on the same tracepoint: the kernel stack of the first
+   * {@link #STACKS_PER_PLACE} drop(s) of each location and reason, keyed like {@code @drops}'s
+   * first two fields. {@code @stacked} counts the stacks taken per place and is cleared at exit.
+   */
+  static String stackSample() {
+    return """
+        tracepoint:skb:kfree_skb /@stacked[args->location, args->reason] < %d/ {
+          @stacked[args->location, args->reason] = @stacked[args->location, args->reason] + 1;
+          @stacks[ksym(args->location), args->reason] = kstack;
+        }""".formatted(STACKS_PER_PLACE);
   }
 
   /**
@@ -136,9 +154,10 @@ public final class BpftraceDropScript {
             @drops[ksym(args->location), args->reason, ntop($saddr), ntop($daddr), $proto, $dev->name, $ns, $port] = count();
           }
         }
-        interval:ms:%d { printf("%s\\n"); print(@drops); }
+        %s
+        interval:ms:%d { printf("%s\\n"); print(@drops); print(@stacks); }
         interval:s:%d { exit(); }
-        END { printf("%s\\n"); }
-        """.formatted(IPV6_EXT_HEADERS, port, TICK_MILLIS, TICK, windowSeconds, FINAL);
+        END { clear(@stacked); printf("%s\\n"); }
+        """.formatted(IPV6_EXT_HEADERS, port, stackSample(), TICK_MILLIS, TICK, windowSeconds, FINAL);
   }
 }

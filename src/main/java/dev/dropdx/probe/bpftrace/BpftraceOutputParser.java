@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 /** Parses the map bpftrace prints at exit for {@link BpftraceDropScript}. */
 public final class BpftraceOutputParser {
   private static final Pattern ENTRY = Pattern.compile("^@drops\\[(.*)\\]: (\\d+)$");
+  private static final Pattern STACK = Pattern.compile("^@stacks\\[(\\S+), (\\d+)\\]:\\s*$");
 
   /**
    * Dropped packets with the same headers, place and reason.
@@ -48,6 +49,43 @@ public final class BpftraceOutputParser {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(output.substring(before + BpftraceDropScript.TICK.length(), last));
+  }
+
+  /**
+   * A sampled kernel stack (see {@link BpftraceDropScript#stackSample()}).
+   *
+   * @param function dropping function, e.g. ip_rcv_finish_core
+   * @param reason reason value (the kernel's enum number), e.g. 14
+   * @param frames innermost first, e.g. [kfree_skb_reason+1, ip_rcv_finish_core+577, ip_rcv+159]
+   */
+  public record SampledStack(String function, int reason, List<String> frames) {}
+
+  /**
+   * The sampled stacks of the final dump ({@code @stacks[function, reason]:} followed by one frame
+   * a line, indented, up to a blank line); empty when bpftrace was stopped before printing them.
+   */
+  public static List<SampledStack> stacks(String output) {
+    List<SampledStack> stacks = new ArrayList<>();
+    SampledStack open = null;
+    List<String> frames = new ArrayList<>();
+    // -1: the trailing empty line that ends the last stack is kept
+    for (String line : (finalDump(output) + "\n").split("\n", -1)) {
+      boolean frame = open != null && !line.isBlank() && Character.isWhitespace(line.charAt(0));
+      if (frame) {
+        frames.add(line.strip());
+        continue;
+      }
+      if (open != null && !frames.isEmpty()) {
+        stacks.add(new SampledStack(open.function(), open.reason(), List.copyOf(frames)));
+      }
+      open = null;
+      frames.clear();
+      Matcher m = STACK.matcher(line.strip());
+      if (m.matches()) {
+        open = new SampledStack(m.group(1), Integer.parseInt(m.group(2)), List.of());
+      }
+    }
+    return stacks;
   }
 
   /** The map entries; lines that are not entries (warnings, "Attaching...") are skipped. */

@@ -11,26 +11,30 @@ import dev.dropdx.probe.ProbeOutcome;
 import dev.dropdx.probe.RecordedSections;
 import dev.dropdx.probe.capture.PcapReader.Capture;
 import dev.dropdx.probe.capture.PcapReader.PcapFormatException;
-import dev.dropdx.probe.exec.CommandResult;
+import dev.dropdx.probe.exec.ChildProcesses;
 import dev.dropdx.probe.exec.CommandRunner;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
  * Captures the target's packets with tcpdump inside their namespace and decodes the headers the
  * rules asked about. Parameters: {@code netns}, {@code iface} (default "any"), {@code filter} (a
- * pcap filter such as "ip proto 47 and src host 198.18.40.1"), {@code count} (packets to wait
- * for, default 5). It waits at most the watch window plus two seconds. The pcap file lives in a
+ * pcap filter such as "ip proto 47 and src host 198.18.40.1"), {@code count} (the most packets
+ * to take, default 5). It stops as soon as it has what the rules need ({@link CaptureStop}: the
+ * count, or a short grace after the first packet) and waits at most the watch window plus two
+ * seconds when nothing comes. The pcap file lives in a
  * private temporary directory and is removed afterwards; its bytes (up to 256 KiB) go into the raw
  * output in base64, so a bundle replays the capture.
  */
@@ -44,10 +48,15 @@ public class CaptureProbe implements Probe {
   /** A few GRE headers need a few hundred bytes; the cap keeps a runaway capture out of the bundle. */
   static final int MAX_PCAP = 256 * 1024;
 
-  private final CommandRunner runner;
+  /** How often the growing capture file is looked at. */
+  private static final long POLL_MILLIS = 20;
 
-  public CaptureProbe(CommandRunner runner) {
+  private final CommandRunner runner;
+  private final ChildProcesses children;
+
+  public CaptureProbe(CommandRunner runner, ChildProcesses children) {
     this.runner = runner;
+    this.children = children;
   }
 
   @Override
@@ -88,13 +97,14 @@ public class CaptureProbe implements Probe {
       dir = Files.createTempDirectory("dropdx-capture-");
       Path file = dir.resolve("capture.pcap");
       // -Z root: tcpdump would otherwise drop to its own user before opening the file in our root-only directory.
-      // -U: write each packet at once, so a capture stopped at the timeout still has what it saw.
-      List<String> cmd = List.of("tcpdump", "-Z", "root", "-n", "-U", "-i", iface, "-c", Integer.toString(count),
+      // -U: write each packet at once, so a capture stopped early still has what it saw.
+      // --immediate-mode: hand each packet over as it arrives (libpcap otherwise holds them up to
+      // 1 s in its ring), so the first packet is seen at once.
+      List<String> cmd = List.of("tcpdump", "-Z", "root", "-n", "-U", "--immediate-mode", "-i", iface, "-c", Integer.toString(count),
           "-w", file.toString(), filter);
       context.progress().accept("capturing up to " + count + " packet(s) on " + iface + " for at most " + seconds + " s: " + filter);
-      CommandResult r = runner.runIn(netns, cmd, Duration.ofSeconds(seconds));
-      String raw = "$ " + String.join(" ", CommandRunner.inNetns(netns, cmd)) + "\n" + r.stderr()
-          + (r.timedOut() ? "(stopped after " + seconds + " s)\n" : "");
+      Capturing r = capture(netns, cmd, file, new CaptureStop(count, CaptureStop.GRACE_MILLIS, seconds * 1000L));
+      String raw = "$ " + String.join(" ", CommandRunner.inNetns(netns, cmd)) + "\n" + r.stderr() + r.stopped() + "\n";
       if (!Files.exists(file)) {
         return new ProbeOutcome("tcpdump", "capture failed: " + r.firstError(), List.of(),
             List.of("tcpdump wrote no capture on " + iface + ": " + r.firstError()), raw);
@@ -105,6 +115,68 @@ public class CaptureProbe implements Probe {
       return new ProbeOutcome("tcpdump", "capture failed: " + e.getMessage(), List.of(), List.of("capture failed: " + e.getMessage()), "");
     } finally {
       removeQuietly(dir);
+    }
+  }
+
+  /** What a capture run left: tcpdump's stderr and how it ended, in words. */
+  private record Capturing(String stderr, String stopped) {
+    String firstError() {
+      return stderr.lines().filter(l -> !l.isBlank() && !l.startsWith("tcpdump: listening") && !l.contains("packets "))
+          .findFirst().orElse(stopped);
+    }
+  }
+
+  /**
+   * Runs tcpdump (writing each packet at once, -U) and looks at its file as it grows; stops it
+   * (SIGTERM: it closes the file) as soon as {@code stop} says the capture has what it needs.
+   */
+  private Capturing capture(String netns, List<String> cmd, Path file, CaptureStop stop) throws IOException {
+    Process p;
+    try {
+      p = runner.start(CommandRunner.inNetns(netns, cmd));
+    } catch (UncheckedIOException e) {
+      return new Capturing(e.getMessage() + "\n", "(tcpdump could not start)");
+    }
+    CompletableFuture<String> err = CommandRunner.drain(p.getErrorStream());
+    CommandRunner.drain(p.getInputStream());
+    long started = System.nanoTime();
+    long first = -1;
+    String stopped;
+    try {
+      while (true) {
+        long now = System.nanoTime();
+        int records = Files.exists(file) ? records(file) : 0;
+        if (records > 0 && first < 0) {
+          first = now;
+        }
+        long since = TimeUnit.NANOSECONDS.toMillis(now - started);
+        if (!p.isAlive()) {
+          stopped = "(tcpdump ended after " + since + " ms with " + records + " packet(s))";
+          break;
+        }
+        if (stop.done(records, since, first < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(now - first))) {
+          stopped = "(stopped after " + since + " ms with " + records + " packet(s)"
+              + (records == 0 ? ": none came in " + stop.limitMillis() / 1000 + " s)" : ")");
+          break;
+        }
+        p.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopped = "(interrupted)";
+    } finally {
+      children.stop(p);
+    }
+    return new Capturing(err.join(), stopped);
+  }
+
+  /** Complete packets in a capture file being written (0 while its header is incomplete). */
+  private static int records(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    try {
+      return bytes.length == 0 ? 0 : PcapReader.read(bytes).records();
+    } catch (PcapFormatException e) {
+      return 0;
     }
   }
 

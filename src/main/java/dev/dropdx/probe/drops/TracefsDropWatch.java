@@ -14,6 +14,7 @@ import dev.dropdx.probe.RecordedSections;
 import dev.dropdx.probe.bpftrace.BpftraceDropScript;
 import dev.dropdx.probe.bpftrace.BpftraceOutputParser;
 import dev.dropdx.probe.bpftrace.BpftraceOutputParser.PacketDrop;
+import dev.dropdx.probe.bpftrace.BpftraceOutputParser.SampledStack;
 import dev.dropdx.probe.exec.ChildProcesses;
 import dev.dropdx.probe.exec.CommandRunner;
 import dev.dropdx.probe.host.NetnsInodes;
@@ -51,7 +52,11 @@ final class TracefsDropWatch implements DropWatchBackend {
   private static final String TRACE = "tracefs trace";
   private static final String NAMESPACES = "namespaces";
   /** How long the watch goes on after the target's first drops, so counts and reasons settle. */
-  static final long SETTLE_MILLIS = 1000;
+  static final long SETTLE_MILLIS = 100;
+  /** How often the watch looks at bpftrace's output (its dumps come every {@link BpftraceDropScript#TICK_MILLIS}). */
+  private static final long POLL_MILLIS = 20;
+  /** Stacks tracefs alone takes (its first drops'); more would cost every drop a stack walk. */
+  static final int TRACE_STACKS = 32;
 
   private final TracefsInstances instances;
   private final CommandRunner runner;
@@ -119,16 +124,20 @@ final class TracefsDropWatch implements DropWatchBackend {
     // Scanned before and after the watch: a namespace that appeared during it is named too.
     NetnsMap namespaces = all ? scanner.scan() : NetnsMap.empty();
     long targetNs = all ? -1 : inodes.inodeOf(target.netns());
+    BpftraceRun run = null;
     try (TracefsInstance instance = instances.create(Path.of(context.host().tracefs()))) {
       instance.write("buffer_size_kb", Integer.toString(bufferKb));
       // The target's family only (IPv4 unless it is an IPv6 target): the other family's traffic in
       // other namespaces would otherwise flood the buffer. Protocol 0 too: locally generated packets
       // dropped before the IP layer set skb->protocol (no route on output).
       instance.write("events/skb/kfree_skb/filter", target.ipv6() ? "protocol == 34525 || protocol == 0" : "protocol == 2048 || protocol == 0");
-      instance.write("events/skb/kfree_skb/trigger", "stacktrace");
+      // Stacks are a sample, not one per drop (each costs the host): per packet, bpftrace takes the
+      // first of each location and reason; tracefs alone takes the first few drops' stacks.
+      if (!perPacket) {
+        instance.write("events/skb/kfree_skb/trigger", "stacktrace:" + TRACE_STACKS);
+      }
       instance.write("events/skb/kfree_skb/enable", "1");
       long traceOn = System.nanoTime();
-      BpftraceRun run = null;
       if (perPacket) {
         run = runBpftrace(target, window, targetNs, context);
         bpfOut = run.stdout();
@@ -150,6 +159,10 @@ final class TracefsDropWatch implements DropWatchBackend {
       notes.add(coverage(perPacket, watchedMillis, traceMillis));
       trace = instance.read("trace");
       lost = instance.overruns();
+    } finally {
+      if (run != null && run.dying() != null) {
+        children.stop(run.dying()); // killed when the watch ended; gone by now or in a moment
+      }
     }
     if (all) {
       namespaces = namespaces.merge(scanner.scan());
@@ -196,9 +209,10 @@ final class TracefsDropWatch implements DropWatchBackend {
     if (!perPacket) {
       drops = fromGroups(groups, target);
     } else if (recordedAll && target.allNetns()) {
-      drops = attributed(BpftraceOutputParser.parse(bpfOut), groups, target, namespaces, context.host());
+      drops = attributed(BpftraceOutputParser.parse(bpfOut), BpftraceOutputParser.stacks(bpfOut), groups, target, namespaces, context.host());
     } else {
-      drops = fromPackets(BpftraceOutputParser.parse(bpfOut), groups, target, targetNs, context.host(), namespaces, recordedAll);
+      drops = fromPackets(BpftraceOutputParser.parse(bpfOut), BpftraceOutputParser.stacks(bpfOut), groups, target, targetNs, context.host(),
+          namespaces, recordedAll);
     }
     long matched = drops.stream().filter(Drop::mayBeTarget).mapToLong(Drop::count).sum();
     long ignored = drops.stream().filter(d -> !d.mayBeTarget()).mapToLong(Drop::count).sum();
@@ -217,9 +231,9 @@ final class TracefsDropWatch implements DropWatchBackend {
   }
 
   /** What bpftrace printed (its final map), why the watch ended (null when it failed), and how long it watched. */
-  private record BpftraceRun(boolean ok, String stdout, String error, String ended, long watchedMillis) {
+  private record BpftraceRun(boolean ok, String stdout, String error, String ended, long watchedMillis, Process dying) {
     static BpftraceRun failed(String stdout, String error) {
-      return new BpftraceRun(false, stdout, error, null, 0);
+      return new BpftraceRun(false, stdout, error, null, 0, null);
     }
   }
 
@@ -227,18 +241,21 @@ final class TracefsDropWatch implements DropWatchBackend {
   static String coverage(boolean perPacket, long watchedMillis, long traceMillis) {
     return perPacket
         ? String.format(Locale.ROOT, "the drop counts cover the %.1f s bpftrace watched (from when its probes were attached "
-            + "until it stopped); the tracefs trace that gave locations and stacks was on for %.1f s around it", watchedMillis / 1000.0,
+            + "until it stopped; stacks are its sample, the first drop of each place); the tracefs trace that gave locations was on "
+            + "for %.1f s around it", watchedMillis / 1000.0,
             traceMillis / 1000.0)
         : String.format(Locale.ROOT, "the drop counts cover the %.1f s the tracefs trace was on", traceMillis / 1000.0);
   }
 
   /**
    * How long bpftrace watched: the whole window when it ran out, else one tick for each periodic dump
-   * it printed (the ticks start when its probes are attached, so its start-up is not counted).
+   * it printed (the ticks start when its probes are attached, so its start-up is not counted) up to
+   * the map kept: its final map, or when it was killed, the last complete dump (one tick earlier).
    */
   static long watchedMillis(String stdout, boolean stoppedEarly, int window) {
     long whole = window * 1000L;
-    return stoppedEarly ? Math.min(whole, (long) ticks(stdout) * BpftraceDropScript.TICK_MILLIS) : whole;
+    int ticks = ticks(stdout) - (stdout.contains(BpftraceDropScript.FINAL) ? 0 : 1);
+    return stoppedEarly ? Math.min(whole, (long) Math.max(0, ticks) * BpftraceDropScript.TICK_MILLIS) : whole;
   }
 
   private static int ticks(CharSequence out) {
@@ -264,8 +281,9 @@ final class TracefsDropWatch implements DropWatchBackend {
   /**
    * Runs bpftrace for at most the window. The map it dumps every tick is matched to the target as
    * it comes; once the target's drops have been seen, the watch goes on for {@link #SETTLE_MILLIS}
-   * (so counts and reasons are representative, not the first packet alone) and then stops bpftrace,
-   * which prints its final map as if the window had run out.
+   * (so counts and reasons are representative, not the first packet alone), then for the next
+   * complete dump, and kills bpftrace: that dump is its final map (waiting for END and the detach
+   * cost a quarter of a second, and bpftrace 0.17 at times died of the SIGTERM without printing).
    */
   private BpftraceRun runBpftrace(Target target, int window, long targetNs, ProbeContext context) {
     // Every namespace: ports too, so each namespace's flow can be diagnosed as if it had been named.
@@ -275,11 +293,13 @@ final class TracefsDropWatch implements DropWatchBackend {
     StringBuffer sofar = new StringBuffer();
     CompletableFuture<String> out = CommandRunner.drain(p.getInputStream(), sofar);
     CompletableFuture<String> err = CommandRunner.drain(p.getErrorStream());
+    boolean handedOver = false;
     try {
       long started = System.nanoTime();
       long deadline = started + TimeUnit.SECONDS.toNanos(window + 30L);
       long firstSeen = -1;
       long seenMillis = 0;
+      int ticksAtSettle = -1;
       boolean stoppedEarly = false;
       long stoppedAt = 0;
       while (p.isAlive() && System.nanoTime() < deadline) {
@@ -288,16 +308,24 @@ final class TracefsDropWatch implements DropWatchBackend {
           firstSeen = now;
           seenMillis = (long) ticks(sofar) * BpftraceDropScript.TICK_MILLIS;
         }
-        if (firstSeen >= 0 && now - firstSeen >= TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS)) {
-          stoppedEarly = true;
-          stoppedAt = now;
-          p.destroy(); // SIGTERM: bpftrace (usually) runs END and prints its map
-          p.waitFor(3, TimeUnit.SECONDS);
-          break;
+        if (firstSeen >= 0 && ticksAtSettle < 0 && now - firstSeen >= TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS)) {
+          ticksAtSettle = ticks(sofar);
+        }
+        if (ticksAtSettle >= 0 && ticks(sofar) > ticksAtSettle) {
+          // The dump that began when the settling ended is complete: it holds every drop and stack
+          // so far, so bpftrace is killed outright instead of waiting for it to run END and detach.
+          // The kept dump is read now and the kill is not waited for: bpftrace takes about 0.1 s to
+          // die (its programs are detached), which the caller spends reading the trace; it waits after.
+          String snapshot = sofar.toString();
+          p.destroyForcibly();
+          long watched = watchedMillis(snapshot, true, window);
+          handedOver = true;
+          return new BpftraceRun(true, BpftraceOutputParser.finalDump(snapshot), "",
+              ended(true, window, watched, seenMillis, seconds(now - started)), watched, p);
         }
         long elapsed = TimeUnit.NANOSECONDS.toSeconds(now - started);
         context.progress().accept("watching kfree_skb (bpftrace per packet): " + elapsed + " s of at most " + (window + 2) + " s");
-        p.waitFor(BpftraceDropScript.TICK_MILLIS, TimeUnit.MILLISECONDS);
+        p.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
       }
       if (p.isAlive() && !stoppedEarly) {
         children.stop(p);
@@ -309,13 +337,13 @@ final class TracefsDropWatch implements DropWatchBackend {
       String stderr = err.join();
       double wall = seconds((stoppedAt == 0 ? System.nanoTime() : stoppedAt) - started);
       long watched = watchedMillis(stdout, stoppedEarly, window);
-      // bpftrace 0.17 now and then dies of the SIGTERM without printing its map (measured: about 1
-      // run in 5); the last complete periodic dump, at most one tick older, then stands for it.
+      // Stopped early, bpftrace was killed: its last complete periodic dump is the final map.
       boolean ok = exitedClean || stdout.contains(BpftraceDropScript.FINAL)
           || (stoppedEarly && BpftraceOutputParser.lastTick(stdout).isPresent());
       // Only the final map is kept: the periodic dumps repeat it and would bloat the bundle.
       return ok
-          ? new BpftraceRun(true, BpftraceOutputParser.finalDump(stdout), "", ended(stoppedEarly, window, watched, seenMillis, wall), watched)
+          ? new BpftraceRun(true, BpftraceOutputParser.finalDump(stdout), "", ended(stoppedEarly, window, watched, seenMillis, wall), watched,
+              null)
           : BpftraceRun.failed(stdout, stderr.lines().filter(l -> !l.contains("RLIMIT_MEMLOCK")).findFirst()
               .orElse(p.isAlive() ? "did not stop" : "exit " + p.exitValue()));
     } catch (InterruptedException e) {
@@ -323,7 +351,9 @@ final class TracefsDropWatch implements DropWatchBackend {
       Thread.currentThread().interrupt();
       return BpftraceRun.failed("", "interrupted");
     } finally {
-      children.stop(p);
+      if (!handedOver) {
+        children.stop(p);
+      }
     }
   }
 
@@ -333,7 +363,7 @@ final class TracefsDropWatch implements DropWatchBackend {
       return false; // every namespace: the whole window, so each namespace's drops are counted alike
     }
     return BpftraceOutputParser.lastTick(sofar.toString())
-        .map(dump -> fromPackets(BpftraceOutputParser.parse(dump), List.of(), target, targetNs, host, NetnsMap.empty(), false).stream()
+        .map(dump -> fromPackets(BpftraceOutputParser.parse(dump), List.of(), List.of(), target, targetNs, host, NetnsMap.empty(), false).stream()
             .anyMatch(d -> d.match() == TargetMatch.TARGET))
         .orElse(false);
   }
@@ -359,25 +389,29 @@ final class TracefsDropWatch implements DropWatchBackend {
    * counts as possibly the target's (as before); read from a watch of every namespace, it is
    * unattributable and counted as no one's.
    */
-  private static List<Drop> fromPackets(List<PacketDrop> packets, List<DropGroup> groups, Target target, long targetNs, HostFacts host,
-      NetnsMap namespaces, boolean strict) {
+  private static List<Drop> fromPackets(List<PacketDrop> packets, List<SampledStack> stacks, List<DropGroup> groups, Target target,
+      long targetNs, HostFacts host, NetnsMap namespaces, boolean strict) {
     List<Drop> drops = new ArrayList<>();
     for (PacketDrop p : packets) {
       boolean sameNs = strict ? targetNs != 0 && p.netnsInode() == targetNs : p.netnsInode() == 0 || p.netnsInode() == targetNs;
       boolean ours = sameNs && target.matches(p.src(), p.dst(), p.protocol(), p.dport() == 0 ? null : p.dport())
           && (target.iface() == null || target.iface().equals(p.iface()));
-      drops.add(drop(p, groups, host, ours, sameNs ? target.netns() : otherNetns(p.netnsInode(), namespaces)));
+      drops.add(drop(p, stacks, groups, host, ours, sameNs ? target.netns() : otherNetns(p.netnsInode(), namespaces)));
     }
     return drops;
   }
 
-  /** One packet group as a Drop, with the location and stack of the tracefs group of the same function and reason. */
-  private static Drop drop(PacketDrop p, List<DropGroup> groups, HostFacts host, boolean ours, String netns) {
+  /**
+   * One packet group as a Drop: the location with offset from the tracefs group of the same function
+   * and reason, the stack from bpftrace's sample of that place (else the trace's, in bundles recorded
+   * before the sample).
+   */
+  private static Drop drop(PacketDrop p, List<SampledStack> stacks, List<DropGroup> groups, HostFacts host, boolean ours, String netns) {
     String reason = host.reasonName(p.reason());
     DropGroup group = groups.stream().filter(g -> g.function().equals(p.function()) && g.reason().equals(reason)).findFirst().orElse(null);
     return new Drop(p.function(), group == null ? p.function() : group.location(), reason, p.count(),
         ours ? TargetMatch.TARGET : TargetMatch.OTHER, netns, p.iface().isEmpty() ? null : p.iface(), p.src(), p.dst(), p.protocol(),
-        group == null ? List.of() : group.stack());
+        stack(p, stacks, group));
   }
 
   /** The target's drops per namespace and flow (with the port, which a Drop does not carry), in the order of {@code drops}. */
@@ -406,17 +440,22 @@ final class TracefsDropWatch implements DropWatchBackend {
    * is known and can be entered (named, ours, or held by a process); namespace 0 and namespaces no
    * one holds any more are others', with their inode in words.
    */
-  private static List<Drop> attributed(List<PacketDrop> packets, List<DropGroup> groups, Target target, NetnsMap namespaces,
-      HostFacts host) {
+  private static List<Drop> attributed(List<PacketDrop> packets, List<SampledStack> stacks, List<DropGroup> groups, Target target,
+      NetnsMap namespaces, HostFacts host) {
     List<Drop> drops = new ArrayList<>();
     for (PacketDrop p : packets) {
       java.util.Optional<NetnsInfo> ns = p.netnsInode() == 0 ? java.util.Optional.empty()
           : namespaces.byInode(p.netnsInode()).filter(NetnsInfo::reachable);
       boolean ours = ns.isPresent() && target.matches(p.src(), p.dst(), p.protocol(), p.dport() == 0 ? null : p.dport())
           && (target.iface() == null || target.iface().equals(p.iface()));
-      drops.add(drop(p, groups, host, ours, ns.map(NetnsInfo::id).orElse(p.netnsInode() == 0 ? "unattributable" : "netns inode " + p.netnsInode())));
+      drops.add(drop(p, stacks, groups, host, ours, ns.map(NetnsInfo::id).orElse(p.netnsInode() == 0 ? "unattributable" : "netns inode " + p.netnsInode())));
     }
     return drops;
+  }
+
+  private static List<String> stack(PacketDrop p, List<SampledStack> stacks, DropGroup group) {
+    return stacks.stream().filter(s -> s.function().equals(p.function()) && s.reason() == p.reason()).findFirst()
+        .map(SampledStack::frames).orElse(group == null ? List.of() : group.stack());
   }
 
   private static List<Drop> fromGroups(List<DropGroup> groups, Target target) {

@@ -28,12 +28,12 @@ import org.springframework.stereotype.Component;
  * Whether the kernel has a handler for GRE (IP protocol 47), from read-only sources only: dropdx
  * never loads a module or creates a GRE device to find out, because that would change the host.
  * Reads /proc/kallsyms, /proc/modules, /sys/module, the kernel config, /lib/modules/REL and the
- * namespace's IpInUnknownProtos twice, two seconds apart. Parameter: {@code netns}. The raw
+ * namespace's IpInUnknownProtos twice, a second apart (the other sources are read in between). Parameter: {@code netns}. The raw
  * output keeps every source in sections, so a bundle replays the judgement.
  */
 @Component
 public class GreHandlerProbe implements Probe {
-  private static final int COUNTER_SECONDS = 2;
+  private static final int COUNTER_SECONDS = 1;
   private static final String UNREADABLE = "(unreadable)\n";
   private static final String ABSENT = "(absent)\n";
   private static final String NO_CONFIG = "kernel config (absent)";
@@ -71,8 +71,7 @@ public class GreHandlerProbe implements Probe {
     String netns = request.params().getOrDefault("netns", "");
     String kernel = context.host().kernel();
     String before = snmp(netns);
-    sleep(COUNTER_SECONDS);
-    String after = snmp(netns);
+    long beforeAt = System.nanoTime();
     Path lib = Path.of("/lib/modules", kernel);
     String configSource = null;
     String config = null;
@@ -83,10 +82,16 @@ public class GreHandlerProbe implements Probe {
       configSource = "/boot/config-" + kernel;
       config = relevantConfig(read(Path.of(configSource)));
     }
-    GreHandlerAssessor.Sources sources = new GreHandlerAssessor.Sources(netns, kernel, kallsyms(), read(Path.of("/proc/modules")),
-        GreHandlerAssessor.MODULES.stream().filter(m -> Files.isDirectory(Path.of("/sys/module", m))).toList(),
-        configSource, config, greLines(read(lib.resolve("modules.builtin"))), greLines(read(lib.resolve("modules.dep"))), before, after,
-        COUNTER_SECONDS);
+    List<String> kallsyms = kallsyms();
+    String modules = read(Path.of("/proc/modules"));
+    List<String> sysModule = GreHandlerAssessor.MODULES.stream().filter(m -> Files.isDirectory(Path.of("/sys/module", m))).toList();
+    String builtin = greLines(read(lib.resolve("modules.builtin")));
+    String dep = greLines(read(lib.resolve("modules.dep")));
+    // The counter's interval is spent reading the other sources, and only the rest is slept.
+    sleepMillis(COUNTER_SECONDS * 1000L - (System.nanoTime() - beforeAt) / 1_000_000);
+    String after = snmp(netns);
+    GreHandlerAssessor.Sources sources = new GreHandlerAssessor.Sources(netns, kernel, kallsyms, modules, sysModule,
+        configSource, config, builtin, dep, before, after, COUNTER_SECONDS);
     return interpret(request, raw(sources), context);
   }
 
@@ -181,9 +186,12 @@ public class GreHandlerProbe implements Probe {
         + "--- /proc/net/snmp before ---\n" + s.snmpBefore() + "--- after " + s.seconds() + " s ---\n" + s.snmpAfter();
   }
 
-  private static void sleep(int seconds) {
+  private static void sleepMillis(long millis) {
+    if (millis <= 0) {
+      return;
+    }
     try {
-      Thread.sleep(seconds * 1000L);
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -135,7 +135,7 @@ class PcapReaderTest {
   @Test
   void aRecordedCaptureReplaysToTheSameFactsAndAnswersANarrowerFilter() throws Exception {
     ProbeOutcome live = CaptureProbe.decode("ns", "any", "ip proto 47", 5, recorded("gre-v1-pptp-ethernet.pcap"), "$ tcpdump\n");
-    CaptureProbe probe = new CaptureProbe(null);
+    CaptureProbe probe = new CaptureProbe(null, null);
     ProbeRequest narrower = ProbeRequest.of("capture", 60, "test", "why", "netns", "ns", "iface", "gre-rx0",
         "filter", "ip proto 47 and src host 198.18.40.1", "count", "5");
     Map<String, String> recordedParams = Map.of("netns", "ns", "iface", "any", "filter", "ip proto 47", "count", "5");

@@ -51,9 +51,35 @@ class TracefsDropWatchTest {
   void watchedTimeCountsBpftracesTicksNotItsStartUp() {
     String tick = BpftraceDropScript.TICK + "\n@drops[x]: 1\n";
     String stdout = "Attaching 4 probes...\n" + tick.repeat(10) + BpftraceDropScript.FINAL + "\n";
-    assertThat(TracefsDropWatch.watchedMillis(stdout, true, 4)).isEqualTo(2500);
+    assertThat(TracefsDropWatch.watchedMillis(stdout, true, 4)).isEqualTo(10L * BpftraceDropScript.TICK_MILLIS);
     assertThat(TracefsDropWatch.watchedMillis(stdout, false, 4)).isEqualTo(4000);
-    assertThat(TracefsDropWatch.watchedMillis(tick.repeat(40), true, 4)).as("never more than the window").isEqualTo(4000);
+    assertThat(TracefsDropWatch.watchedMillis(tick.repeat(4000 / BpftraceDropScript.TICK_MILLIS + 10), true, 4))
+        .as("never more than the window").isEqualTo(4000);
+  }
+
+  @Test
+  void aKilledWatchCountsTheTicksUpToTheDumpItKeeps() {
+    String tick = BpftraceDropScript.TICK + "\n@drops[x]: 1\n";
+    // killed after its 6th marker: the 5th dump, complete, is the map kept (the 6th may be half-written)
+    assertThat(TracefsDropWatch.watchedMillis(tick.repeat(6), true, 4)).isEqualTo(5L * BpftraceDropScript.TICK_MILLIS);
+    assertThat(TracefsDropWatch.watchedMillis(BpftraceDropScript.TICK + "\n", true, 4)).isZero();
+  }
+
+  @Test
+  void eachDropCarriesBpftracesSampledStackOfItsPlace() {
+    String raw = RecordedSections.writer().value("window", 4).value("per-packet", true).value("target-netns-inode", 0)
+        .value("lost-events", 0).value("watched-ms", 500)
+        .section("bpftrace", "@drops[ip_rcv_finish_core, 16, 198.18.2.1, 198.18.1.2, 1, eth0, 0, 0]: 14\n"
+            + "@drops[__udp4_lib_rcv, 3, 198.18.9.9, 198.18.9.8, 17, eth1, 0, 53]: 2\n"
+            + "@stacks[ip_rcv_finish_core, 16]: \n        sk_skb_reason_drop+144\n        ip_rcv_finish_core+608\n\n")
+        .section("tracefs trace", "").toString();
+    HostFacts host = new HostFacts("6.1.0", true, "/sys/kernel/tracing", Map.of(16, "IP_RPFILTER", 3, "NO_SOCKET"), List.of("bpftrace"),
+        List.of());
+    ProbeOutcome o = perPacket.interpret(WATCH, raw, new ProbeContext(CONTEXT.target(), host, 4, line -> { }));
+    assertThat(o.facts()).filteredOn(dev.dropdx.fact.Drop.class::isInstance).map(dev.dropdx.fact.Drop.class::cast)
+        .extracting(dev.dropdx.fact.Drop::reason, dev.dropdx.fact.Drop::stack)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("IP_RPFILTER", List.of("sk_skb_reason_drop+144", "ip_rcv_finish_core+608")),
+            org.assertj.core.groups.Tuple.tuple("NO_SOCKET", List.of()));
   }
 
   @Test
@@ -69,7 +95,8 @@ class TracefsDropWatchTest {
   @Test
   void theCoverageNoteSaysWhatTheCountsCover() {
     assertThat(TracefsDropWatch.coverage(true, 2500, 4100)).isEqualTo("the drop counts cover the 2.5 s bpftrace watched (from when its "
-        + "probes were attached until it stopped); the tracefs trace that gave locations and stacks was on for 4.1 s around it");
+        + "probes were attached until it stopped; stacks are its sample, the first drop of each place); the tracefs trace that gave "
+        + "locations was on for 4.1 s around it");
     assertThat(TracefsDropWatch.coverage(false, 4003, 4003)).isEqualTo("the drop counts cover the 4.0 s the tracefs trace was on");
   }
 

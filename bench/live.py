@@ -1,0 +1,106 @@
+"""Reads the JSON reports of `lab run NAME --format json` (concatenated, in scenario order) and
+prints one line per scenario for bench/live:
+
+name expected got first_drop_to_diagnosis_ms probes_run baseline ratio duplicates watch_ms probes
+
+first_drop_to_diagnosis_ms: from the target's first matching drop to the end of the diagnosis (the
+end of its last trail step). The drop watch's note says when bpftrace's probes were attached (its
+start-up after the step began) and how far into the watch the target's drops were first seen (in
+bpftrace's 100 ms dumps, so the drop itself may be up to one dump earlier); when the watch ran its
+whole window (no early end), the first drop is taken as at the window's start.
+
+baseline (the exhaustive baseline): every probe the rule book can ask (ProbeRequest.of("ID", ... in
+rules/**/*.drl) that this host can run (the stap-* probes need a kernel build tree and debuginfo,
+and are asked only on kernels without drop reasons), less the protocol-specific ones that do not fit
+the target: igmp only for multicast/OSPF, gre-handler only for GRE, vxlan-link only for VXLAN.
+An exhaustive tool would run each once. probes_run: trail steps that ran (backend not "-", the host
+step left out; a step answered by an earlier one, backend "memo of ...", runs nothing). duplicates:
+steps that ran a probe with the same parameters as an earlier step.
+"""
+import glob
+import json
+import re
+import sys
+
+EARLY = re.compile(r"ended early: drops matching the target were seen ([\d.]+) s into it .*its start-up, ([\d.]+) s before that")
+WHOLE = re.compile(r"ran its whole (\d+) s window .*start-up, ([\d.]+) s before that")
+ASK = re.compile(r'ProbeRequest\.of\("([a-z0-9-]+)"')
+
+
+def askable(root):
+    ids = set()
+    for f in glob.glob(root + "/rules/**/*.drl", recursive=True):
+        ids.update(ASK.findall(open(f).read()))
+    return sorted(i for i in ids if not i.startswith("stap-"))
+
+
+def reports(path):
+    text, dec, i, docs = open(path).read(), json.JSONDecoder(), 0, []
+    while True:
+        j = text.find("{", i)
+        if j < 0:
+            return docs
+        try:
+            d, i = dec.raw_decode(text, j)
+            if isinstance(d, dict) and "trail" in d:
+                docs.append(d)
+        except ValueError:
+            i = j + 1
+
+
+def baseline(ids, d, name):
+    tgt = d.get("target") or {}
+    proto = str(tgt.get("proto") or "").lower()
+    first = str(tgt.get("dst") or "").split(".")[0]
+    mcast = first.isdigit() and 224 <= int(first) <= 239
+    keep = []
+    for i in ids:
+        if i == "igmp" and not (mcast or proto in ("ospf", "89", "igmp", "2")):
+            continue
+        if i == "gre-handler" and proto not in ("gre", "47"):
+            continue
+        if i == "vxlan-link" and not (proto == "vxlan" or "vxlan" in name or str(tgt.get("dport")) == "4789"):
+            continue
+        keep.append(i)
+    return keep
+
+
+def main():
+    root, path, names = sys.argv[1], sys.argv[2], sys.argv[3:]
+    ids = askable(root)
+    docs = reports(path)
+    for name, d in zip(names, docs + [None] * len(names)):
+        if d is None:
+            print(name, "-", "error", "nan", 0, 0, "nan", 0, "nan", "-")
+            continue
+        t = d["trail"]
+        ran = [s for s in t if s["step"] > 0 and s["backend"] != "-" and s["probe"] != "stop" and not s["backend"].startswith("memo of")]
+        seen, dups = set(), 0
+        for s in ran:
+            k = s["probe"] + json.dumps(s.get("params") or {}, sort_keys=True)
+            dups += k in seen
+            seen.add(k)
+        dw = [s for s in t if s["probe"] == "drop-watch"]
+        end = max(s["atMillis"] + s["millis"] for s in t)
+        got = d["diagnoses"][0]["cause"] if d["diagnoses"] else d["verdict"]
+        if dw:
+            notes = " ".join(dw[0].get("notes") or [])
+            m = EARLY.search(notes)
+            w = WHOLE.search(notes)
+            if m:
+                first_drop = dw[0]["atMillis"] + (float(m.group(2)) + float(m.group(1))) * 1000
+            elif w:
+                first_drop = dw[0]["atMillis"] + float(w.group(2)) * 1000
+            else:
+                first_drop = float("nan")
+            after = end - first_drop
+            watch = dw[0]["millis"]
+        else:
+            after, watch = float("nan"), float("nan")
+        base = baseline(ids, d, name)
+        print(name, "-", got, "%.0f" % after, len(ran), len(base), "%.2f" % (len(ran) / len(base)), dups, "%.0f" % watch,
+              ",".join(s["probe"] for s in ran) or "-")
+
+
+if __name__ == "__main__":
+    main()
