@@ -11,6 +11,7 @@ import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.fact.Target;
 import dev.dropdx.fact.TargetMatch;
 import dev.dropdx.knowledge.KnowledgeBase;
+import dev.dropdx.knowledge.NormalFree;
 import dev.dropdx.knowledge.ReasonCatalog;
 import dev.dropdx.netns.NamespaceFlow;
 import dev.dropdx.netns.NetnsInfo;
@@ -100,34 +101,32 @@ final class AllNetnsDiagnosis {
     return report(recorder.trail(), drops, namespaces, notes, recorded);
   }
 
-  /** What the table leaves out, said once each: drops no namespace can be given, and ping's own frees. */
-  private static List<String> leftOut(List<Drop> drops) {
+  /**
+   * What the table leaves out, said once each: drops no namespace can be given, and the frees the
+   * reason pages call normal (ping's echo replies: watching every namespace sees all of them).
+   */
+  private List<String> leftOut(List<Drop> drops) {
     List<String> notes = new ArrayList<>();
     long unattributable = drops.stream().filter(d -> d.netns().equals("unattributable")).mapToLong(Drop::count).sum();
     if (unattributable > 0) {
       notes.add(unattributable + " dropped packet(s) had no device and no socket, so no namespace: they are not attributed to any");
     }
-    long pingFrees = drops.stream().filter(d -> d.match() == TargetMatch.TARGET && pingsOwnFree(d)).mapToLong(Drop::count).sum();
-    if (pingFrees > 0) {
-      notes.add(pingFrees + " ICMP echo reply(ies) freed at ping_rcv with NO_SOCKET after ping's raw socket took its copy: normal frees, "
-          + "not drops, so not in the table");
-    }
+    Map<String, Long> normal = new java.util.TreeMap<>();
+    drops.stream().filter(d -> d.match() == TargetMatch.TARGET).forEach(d -> normalFree(d)
+        .ifPresent(n -> normal.merge(n.why(), d.count(), Long::sum)));
+    normal.forEach((why, count) -> notes.add(count + " " + why + ": normal frees, not drops, so not in the table"));
     return notes;
   }
 
-  /**
-   * An echo reply freed in ping_rcv with NO_SOCKET after ping's raw socket took its copy: a normal
-   * free, not a drop (the same test as rules/common/family.drl's pingsOwnFree). Watching every
-   * namespace sees every ping's replies, so these would otherwise fill the table.
-   */
-  private static boolean pingsOwnFree(Drop d) {
-    return d.function().equals("ping_rcv") && d.reason().equals("NO_SOCKET");
+  /** The normal free the drop's reason page lists at its function, if any (the knowledge base says which). */
+  private Optional<NormalFree> normalFree(Drop d) {
+    return reasons.pageOrFallback(d.reason()).normalFreeAt(d.function());
   }
 
   /** The target's drops by namespace, reason and dropping function, most packets first. */
   private List<NamespaceDiagnosis> groups(List<Drop> drops, List<NamespaceFlow> flows, Map<Long, NetnsInfo> byInode) {
     Map<String, List<Drop>> byKey = new LinkedHashMap<>();
-    drops.stream().filter(d -> d.match() == TargetMatch.TARGET && !pingsOwnFree(d))
+    drops.stream().filter(d -> d.match() == TargetMatch.TARGET && normalFree(d).isEmpty())
         .forEach(d -> byKey.computeIfAbsent(d.netns() + "\n" + d.reason() + "\n" + d.function(), k -> new ArrayList<>()).add(d));
     List<NamespaceDiagnosis> groups = new ArrayList<>();
     byKey.forEach((key, list) -> {

@@ -35,7 +35,7 @@ public final class ReasonCatalog {
 
   private static final Pattern REASON = Pattern.compile("[A-Z][A-Z0-9_]*");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
-  private static final Set<String> FIELDS = Set.of("reason", "family", "title", "meaning", "counters", "checks", "causes", "kernels");
+  private static final Set<String> FIELDS = Set.of("reason", "family", "title", "meaning", "counters", "checks", "causes", "kernels", "normalFrees");
   private static final List<String> REQUIRED = List.of("reason", "family", "title", "meaning", "counters", "checks", "causes");
 
   private final Map<String, ReasonPage> pages;
@@ -222,6 +222,11 @@ public final class ReasonCatalog {
       for (String cause : page.causes()) {
         if (!causes.contains(cause)) {
           problems.add(f + ": unknown cause '" + cause + "' (no knowledge-base entry and not a planned cause)");
+        }
+      }
+      for (NormalFree n : page.normalFrees()) {
+        if (n == null || n.function() == null || n.function().isBlank() || n.why() == null || n.why().isBlank()) {
+          problems.add(f + ": each normal free needs a function and a why");
         }
       }
       checkPlaceholders(f, page.checks(), Set.of(), problems);

@@ -48,6 +48,11 @@ class AllNetnsReplayTest {
    * process holds any more); its other probes are rpf-rx's.
    */
   private EvidenceBundle allNetnsBundle() {
+    return allNetnsBundle("");
+  }
+
+  /** The same, with more lines in the bpftrace map (e.g. ping's echo replies freed at ping_rcv). */
+  private EvidenceBundle allNetnsBundle(String moreMapLines) {
     EvidenceBundle b = codec.read(RECORDED);
     NetnsMap map = new NetnsMap(List.of(
         new NetnsInfo(4026532389L, "dropdx-lab-rpf-rx", false, 300, "ping", ""),
@@ -58,6 +63,7 @@ class AllNetnsReplayTest {
     for (RecordedProbe p : b.probes()) {
       if (p.probe().equals("drop-watch")) {
         String raw = p.raw().replace("target-netns-inode: 4026532389\n", "target-netns-inode: 0\nall-netns: true\n")
+            .replace("--- tracefs trace ---", moreMapLines + "--- tracefs trace ---")
             + "--- namespaces ---\n" + map.encode();
         probes.add(new RecordedProbe("drop-watch", java.util.Map.of("netns", Target.ALL_NETNS), p.backend(), raw));
       } else {
@@ -107,6 +113,20 @@ class AllNetnsReplayTest {
       assertThat(n.target()).isEqualTo("dst=198.18.61.2 proto=udp netns=pid:4711");
     });
     assertThat(json.namespaces().get(2).diagnoses()).extracting(d -> d.cause()).containsExactly("rp-filter");
+  }
+
+  @Test
+  void theFreesAReasonPageCallsNormalAreNotedNotTabled() {
+    // NO_SOCKET (3) at ping_rcv: the NO_SOCKET page lists it as a normal free (ping's echo replies).
+    EvidenceBundle b = allNetnsBundle("@drops[ping_rcv, 3, 198.18.2.1, 198.18.1.2, 1, rpf-rx0, 4026532389, 0]: 7\n"
+        + "@drops[ping_rcv, 3, 198.18.61.1, 198.18.61.2, 1, ns-rx0, 4026532463, 0]: 4\n");
+    DiagnosisReport r = wiring.engine.replay(b.target(), b.host(), b.probes(), new DiagnosisOptions(3, 12, 60));
+
+    assertThat(r.drops()).filteredOn(d -> d.function().equals("ping_rcv")).hasSize(2);
+    assertThat(r.namespaceTable()).extracting(NamespaceRow::location).noneMatch(l -> l.startsWith("ping_rcv"));
+    assertThat(r.namespaceTable()).hasSize(3);
+    assertThat(r.notes()).contains("11 ICMP echo reply(ies) freed at ping_rcv with NO_SOCKET after ping's raw socket took its copy: "
+        + "normal frees, not drops, so not in the table");
   }
 
   @Test

@@ -103,10 +103,23 @@ class FamilyRulesTest {
 
   @Test
   void nearMissPingsOwnEchoReplyFreeIsNotADropToExplain() {
-    ReasonPage noSocket = new ReasonPage("NO_SOCKET", "socket", "t", "m", List.of("UdpNoPorts"), List.of("check"), List.of(), null);
+    // The shipped NO_SOCKET page lists ping_rcv as a normal free: the rule reads that, it knows no function itself.
+    ReasonPage noSocket = dev.dropdx.support.ReasonPages.shipped().pageOrFallback("NO_SOCKET");
+    assertThat(noSocket.normalFreeAt("ping_rcv")).isPresent();
     try (RuleHarness h = new RuleHarness()) {
       h.insert(TARGET, WATCHED, drop("ping_rcv", "NO_SOCKET", TargetMatch.TARGET), noSocket).fire();
       assertThat(familyRequests(h)).isEmpty();
+    }
+    // The same page, a socket lookup's free: a drop to explain, so the counters are read.
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(TARGET, WATCHED, drop("__udp4_lib_rcv", "NO_SOCKET", TargetMatch.TARGET), noSocket).fire();
+      assertThat(familyRequests(h)).isNotEmpty();
+    }
+    // A page that lists no normal free: ping_rcv's free is explained like any other.
+    ReasonPage bare = new ReasonPage("NO_SOCKET", "socket", "t", "m", List.of("UdpNoPorts"), List.of("check"), List.of(), null);
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(TARGET, WATCHED, drop("ping_rcv", "NO_SOCKET", TargetMatch.TARGET), bare).fire();
+      assertThat(familyRequests(h)).isNotEmpty();
     }
   }
 
