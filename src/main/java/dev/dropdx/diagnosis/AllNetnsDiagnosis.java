@@ -79,7 +79,7 @@ final class AllNetnsDiagnosis {
       throw new CannotDiagnoseException("no drop evidence could be gathered on this host: " + why);
     }
     ProbeOutcome o = watched.get();
-    List<Drop> drops = o.facts().stream().filter(Drop.class::isInstance).map(Drop.class::cast).toList();
+    List<Drop> drops = DropOrder.sorted(o.facts().stream().filter(Drop.class::isInstance).map(Drop.class::cast).toList());
     DropWatchSummary summary = o.facts().stream().filter(DropWatchSummary.class::isInstance).map(DropWatchSummary.class::cast).findFirst()
         .orElseThrow(() -> new CannotDiagnoseException("the drop watch gave no summary"));
     if (!summary.perPacket()) {

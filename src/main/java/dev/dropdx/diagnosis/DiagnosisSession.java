@@ -158,7 +158,7 @@ final class DiagnosisSession {
   }
 
   private DiagnosisReport report(KieSession session, String stop) {
-    List<Drop> drops = facts(session, Drop.class);
+    List<Drop> drops = DropOrder.sorted(facts(session, Drop.class));
     List<Diagnosis> proven = facts(session, Diagnosis.class);
     List<TrailStep> trail = recorder.trail();
     boolean watched = !facts(session, DropWatchSummary.class).isEmpty();
