@@ -31,6 +31,23 @@ public final class BpftraceDropScript {
    * @param withPorts read the transport header's destination port (for UDP/TCP targets)
    */
   public static String program(int windowSeconds, boolean withPorts) {
+    return ipv4Probe(withPorts) + footer(windowSeconds);
+  }
+
+  /**
+   * The program for a watch of both families (every namespace, no address to say which): the IPv4
+   * and the IPv6 probe side by side, writing the one map {@link BpftraceOutputParser} reads (the
+   * keys have the same types: ntop gives one address type for both families).
+   *
+   * @param windowSeconds how long to watch before exiting
+   * @param withPorts read the transport header's destination port (for UDP/TCP targets)
+   */
+  public static String bothFamiliesProgram(int windowSeconds, boolean withPorts) {
+    return ipv4Probe(withPorts) + ipv6Probe(withPorts) + footer(windowSeconds);
+  }
+
+  /** The tracepoint probe that reads IPv4 packets (and IPv4 sockets' packets freed before their header). */
+  private static String ipv4Probe(boolean withPorts) {
     String port = withPorts
         ? """
               $l4 = $skb->head + $skb->network_header + ($ip->ihl * 4);
@@ -72,11 +89,17 @@ public final class BpftraceDropScript {
             @drops[ksym(args->location), args->reason, ntop($saddr), ntop($daddr), $proto, $dev->name, $ns, $port] = count();
           }
         }
+        """.formatted(port);
+  }
+
+  /** The stack sample, the periodic dumps, the window's end and the final marker: the same in every program. */
+  private static String footer(int windowSeconds) {
+    return """
         %s
         interval:ms:%d { printf("%s\\n"); print(@drops); print(@stacks); }
         interval:s:%d { exit(); }
         END { clear(@stacked); printf("%s\\n"); }
-        """.formatted(port, stackSample(), TICK_MILLIS, TICK, windowSeconds, FINAL);
+        """.formatted(stackSample(), TICK_MILLIS, TICK, windowSeconds, FINAL);
   }
 
   /**
@@ -106,6 +129,11 @@ public final class BpftraceDropScript {
    * @param withPorts read the transport header's destination port (for UDP/TCP targets)
    */
   public static String ipv6Program(int windowSeconds, boolean withPorts) {
+    return ipv6Probe(withPorts) + footer(windowSeconds);
+  }
+
+  /** The tracepoint probe that reads IPv6 packets (and IPv6 sockets' packets freed before their header). */
+  private static String ipv6Probe(boolean withPorts) {
     String port = withPorts
         ? """
                   if ($proto == 6 || $proto == 17) {
@@ -154,10 +182,6 @@ public final class BpftraceDropScript {
             @drops[ksym(args->location), args->reason, ntop($saddr), ntop($daddr), $proto, $dev->name, $ns, $port] = count();
           }
         }
-        %s
-        interval:ms:%d { printf("%s\\n"); print(@drops); print(@stacks); }
-        interval:s:%d { exit(); }
-        END { clear(@stacked); printf("%s\\n"); }
-        """.formatted(IPV6_EXT_HEADERS, port, stackSample(), TICK_MILLIS, TICK, windowSeconds, FINAL);
+        """.formatted(IPV6_EXT_HEADERS, port);
   }
 }

@@ -127,10 +127,10 @@ final class TracefsDropWatch implements DropWatchBackend {
     BpftraceRun run = null;
     try (TracefsInstance instance = instances.create(Path.of(context.host().tracefs()))) {
       instance.write("buffer_size_kb", Integer.toString(bufferKb));
-      // The target's family only (IPv4 unless it is an IPv6 target): the other family's traffic in
-      // other namespaces would otherwise flood the buffer. Protocol 0 too: locally generated packets
-      // dropped before the IP layer set skb->protocol (no route on output).
-      instance.write("events/skb/kfree_skb/filter", target.ipv6() ? "protocol == 34525 || protocol == 0" : "protocol == 2048 || protocol == 0");
+      // The target's family only (IPv4 unless it is an IPv6 target; both for every namespace when no
+      // address says which): the other family's traffic would otherwise flood the buffer. Protocol 0
+      // too: locally generated packets dropped before the IP layer set skb->protocol (no route on output).
+      instance.write("events/skb/kfree_skb/filter", tracefsFilter(target));
       // Stacks are a sample, not one per drop (each costs the host): per packet, bpftrace takes the
       // first of each location and reason; tracefs alone takes the first few drops' stacks.
       if (!perPacket) {
@@ -151,7 +151,7 @@ final class TracefsDropWatch implements DropWatchBackend {
       } else {
         countdown(window, context);
         notes.add("bpftrace is not installed: drops could not be matched to the target per packet, so every "
-            + (target.ipv6() ? "IPv6" : "IPv4") + " drop on the host counts as possibly the target's (apt-get install bpftrace)");
+            + familyName(target) + " drop on the host counts as possibly the target's (apt-get install bpftrace)");
       }
       instance.write("events/skb/kfree_skb/enable", "0");
       traceMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - traceOn);
@@ -279,6 +279,30 @@ final class TracefsDropWatch implements DropWatchBackend {
   }
 
   /**
+   * True when the watch reads both families: every namespace, and no address or protocol of the
+   * target names one (a container's IPv6 drop must show in the table as its IPv4 drops do).
+   */
+  static boolean bothFamilies(Target target) {
+    return target.allNetns() && target.family() == 0;
+  }
+
+  /** The tracefs event filter: the watched families' EtherTypes, and 0 (packets freed before their header was written). */
+  static String tracefsFilter(Target target) {
+    return bothFamilies(target) ? "protocol == 2048 || protocol == 34525 || protocol == 0"
+        : target.ipv6() ? "protocol == 34525 || protocol == 0" : "protocol == 2048 || protocol == 0";
+  }
+
+  /** The bpftrace program for the watched families. */
+  static String program(Target target, int window, boolean ports) {
+    return bothFamilies(target) ? BpftraceDropScript.bothFamiliesProgram(window, ports)
+        : target.ipv6() ? BpftraceDropScript.ipv6Program(window, ports) : BpftraceDropScript.program(window, ports);
+  }
+
+  private static String familyName(Target target) {
+    return bothFamilies(target) ? "IPv4 or IPv6" : target.ipv6() ? "IPv6" : "IPv4";
+  }
+
+  /**
    * Runs bpftrace for at most the window. The map it dumps every tick is matched to the target as
    * it comes; once the target's drops have been seen, the watch goes on for {@link #SETTLE_MILLIS}
    * (so counts and reasons are representative, not the first packet alone), then for the next
@@ -288,7 +312,7 @@ final class TracefsDropWatch implements DropWatchBackend {
   private BpftraceRun runBpftrace(Target target, int window, long targetNs, ProbeContext context) {
     // Every namespace: ports too, so each namespace's flow can be diagnosed as if it had been named.
     boolean ports = target.dport() != null || target.allNetns();
-    String program = target.ipv6() ? BpftraceDropScript.ipv6Program(window, ports) : BpftraceDropScript.program(window, ports);
+    String program = program(target, window, ports);
     Process p = runner.start(List.of("bpftrace", "-e", program));
     StringBuffer sofar = new StringBuffer();
     CompletableFuture<String> out = CommandRunner.drain(p.getInputStream(), sofar);

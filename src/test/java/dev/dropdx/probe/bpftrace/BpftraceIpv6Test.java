@@ -24,6 +24,26 @@ class BpftraceIpv6Test {
     assertThat(BpftraceDropScript.program(3, true)).doesNotContain("34525");
   }
 
+  @Test
+  void theBothFamiliesProgramHasBothProbesWritingOneMapAndOneFooter() {
+    String both = BpftraceDropScript.bothFamiliesProgram(3, true);
+    assertThat(both).contains("args->protocol == 2048 || args->protocol == 0").contains("$family == 2").contains("struct iphdr")
+        .contains("args->protocol == 34525 || args->protocol == 0").contains("$family == 10").contains("(struct ipv6hdr *)")
+        .contains("$nhp + $off + 2").contains("($ip->ihl * 4)");
+    String key = "@drops[ksym(args->location), args->reason, ntop($saddr), ntop($daddr), $proto, $dev->name, $ns, $port] = count();";
+    assertThat(both.split(java.util.regex.Pattern.quote(key), -1)).hasSize(3); // two probes, the one map and key
+    assertThat(both.split("interval:ms:", -1)).hasSize(2);
+    assertThat(both.split("END \\{", -1)).hasSize(2);
+    assertThat(both.split("@stacks\\[ksym", -1)).hasSize(2);
+    // It is the two single-family programs' probes followed by their common footer.
+    String v4 = BpftraceDropScript.program(3, true);
+    String v6 = BpftraceDropScript.ipv6Program(3, true);
+    String footer = v4.substring(v4.indexOf(BpftraceDropScript.stackSample()));
+    assertThat(both).isEqualTo(v4.substring(0, v4.indexOf(BpftraceDropScript.stackSample()))
+        + v6.substring(0, v6.indexOf(BpftraceDropScript.stackSample())) + footer);
+    assertThat(BpftraceDropScript.bothFamiliesProgram(3, false)).doesNotContain("$nhp + $off + 2").doesNotContain("$ip->ihl");
+  }
+
   /**
    * Recorded here: three datagrams each to 5098 (no socket), 5097 (with a destination-options
    * header before UDP: the port is still read) and 5099 (an ip6tables DROP rule, nft-backed).

@@ -137,6 +137,51 @@ class TracefsDropWatchTest {
   }
 
   @Test
+  void everyNamespaceWithoutAnAddressWatchesBothFamiliesAndAnAddressOnlyItsOwn() {
+    Target all = new Target(null, null, null, null, null, Target.ALL_NETNS);
+    assertThat(TracefsDropWatch.tracefsFilter(all)).isEqualTo("protocol == 2048 || protocol == 34525 || protocol == 0");
+    assertThat(TracefsDropWatch.program(all, 3, true)).isEqualTo(BpftraceDropScript.bothFamiliesProgram(3, true));
+    Target all6 = new Target(null, "2001:db8:60::2", null, null, null, Target.ALL_NETNS);
+    assertThat(TracefsDropWatch.tracefsFilter(all6)).isEqualTo("protocol == 34525 || protocol == 0");
+    assertThat(TracefsDropWatch.program(all6, 3, true)).isEqualTo(BpftraceDropScript.ipv6Program(3, true));
+    Target all4 = new Target("198.18.2.1", null, null, null, null, Target.ALL_NETNS);
+    assertThat(TracefsDropWatch.tracefsFilter(all4)).isEqualTo("protocol == 2048 || protocol == 0");
+    assertThat(TracefsDropWatch.program(all4, 3, true)).isEqualTo(BpftraceDropScript.program(3, true));
+    // ICMPv6 names the family as an address does.
+    assertThat(TracefsDropWatch.program(new Target(null, null, 58, null, null, Target.ALL_NETNS), 3, false))
+        .isEqualTo(BpftraceDropScript.ipv6Program(3, false));
+    // One namespace without an address: IPv4, as before.
+    Target one = new Target(null, null, null, null, null, "dropdx-lab-r");
+    assertThat(TracefsDropWatch.tracefsFilter(one)).isEqualTo("protocol == 2048 || protocol == 0");
+    assertThat(TracefsDropWatch.program(one, 3, false)).isEqualTo(BpftraceDropScript.program(3, false));
+  }
+
+  @Test
+  void aHostWideWatchOfBothFamiliesAttributesAContainersIpv6DropToItsNamespace() {
+    String map = new dev.dropdx.netns.NetnsMap(List.of(new dev.dropdx.netns.NetnsInfo(11, "dropdx-lab-r", false, 0, "", ""),
+        new dev.dropdx.netns.NetnsInfo(22, "", false, 4711, "sleep", ""))).encode();
+    String recorded = RecordedSections.writer().value("window", 3).value("per-packet", true).value("target-netns-inode", 0)
+        .value("all-netns", true).value("lost-events", 0)
+        .section("bpftrace", "@drops[ip_rcv_finish_core, 16, 198.18.2.1, 198.18.1.2, 1, rx0, 11, 0]: 14\n"
+            + "@drops[__udp6_lib_rcv, 3, 2001:db8:60::1, 2001:db8:60::2, 17, v6b, 22, 5098]: 3\n")
+        .section("tracefs trace", "").section("namespaces", map).toString();
+    HostFacts host = new HostFacts("6.1.0", true, "/sys/kernel/tracing", Map.of(16, "IP_RPFILTER", 3, "NO_SOCKET"), List.of("bpftrace"),
+        List.of());
+    ProbeContext all = new ProbeContext(new Target(null, null, null, null, null, Target.ALL_NETNS), host, 3, line -> { });
+    ProbeOutcome o = perPacket.interpret(WATCH, recorded, all);
+    assertThat(o.facts()).filteredOn(dev.dropdx.fact.Drop.class::isInstance).map(dev.dropdx.fact.Drop.class::cast)
+        .extracting(d -> d.match().name() + " " + d.netns() + " " + d.reason() + " " + d.dst())
+        .containsExactly("TARGET dropdx-lab-r IP_RPFILTER 198.18.1.2", "TARGET pid:4711 NO_SOCKET 2001:db8:60::2");
+    assertThat(o.facts()).filteredOn(dev.dropdx.netns.NamespaceFlow.class::isInstance)
+        .contains(new dev.dropdx.netns.NamespaceFlow("pid:4711", "__udp6_lib_rcv", "NO_SOCKET", "2001:db8:60::2", 17, 5098, 3));
+    // Asked about an IPv4 address, the IPv6 drop is someone else's.
+    ProbeContext v4 = new ProbeContext(new Target(null, "198.18.1.2", null, null, null, Target.ALL_NETNS), host, 3, line -> { });
+    assertThat(perPacket.interpret(WATCH, recorded, v4).facts()).filteredOn(dev.dropdx.fact.Drop.class::isInstance)
+        .map(dev.dropdx.fact.Drop.class::cast).extracting(d -> d.match().name() + " " + d.netns())
+        .containsExactly("TARGET dropdx-lab-r", "OTHER pid:4711");
+  }
+
+  @Test
   void theWatchReadsTheSocketsNamespaceWhenTheSkbHasNoDevice() {
     assertThat(BpftraceDropScript.program(3, false))
         .contains("if ($dev != 0) { $ns = $dev->nd_net.net->ns.inum; }")
