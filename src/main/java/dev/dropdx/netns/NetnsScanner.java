@@ -28,8 +28,8 @@ public class NetnsScanner {
     this(Path.of("/run/netns"), Path.of("/proc"));
   }
 
-  /** A scanner over other roots (tests point it at a fake /proc). */
-  NetnsScanner(Path runNetns, Path proc) {
+  /** A scanner over other roots (tests point it at a fake /run/netns and /proc). */
+  public NetnsScanner(Path runNetns, Path proc) {
     this.runNetns = runNetns;
     this.proc = proc;
   }

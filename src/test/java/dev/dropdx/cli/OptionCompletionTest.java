@@ -45,7 +45,24 @@ class OptionCompletionTest {
     for (String i : List.of("lo", "eth0", "br0")) {
       Files.createDirectories(dir.resolve("net/" + i));
     }
-    completion = new OptionCompletion(new NetworkNames(dir.resolve("netns"), dir.resolve("net"), runner));
+    // A fake /proc: dropdx and init in the host's namespace, ping in web, two containers' processes
+    // (4711 and 4800 share one namespace: its lowest pid names it) and one of another.
+    long web = ((Number) Files.getAttribute(dir.resolve("netns/web"), "unix:ino")).longValue();
+    process("self", 1000);
+    process("1", 1000);
+    process("900", web);
+    process("4800", 2000);
+    process("4711", 2000);
+    process("5200", 3000);
+    completion = new OptionCompletion(new NetworkNames(dir.resolve("netns"), dir.resolve("net"), runner,
+        new dev.dropdx.netns.NetnsScanner(dir.resolve("netns"), dir.resolve("proc"))));
+  }
+
+  private void process(String pid, long inode) throws Exception {
+    Path ns = Files.createDirectories(dir.resolve("proc").resolve(pid).resolve("ns"));
+    Files.createSymbolicLink(ns.resolve("net"), Path.of("net:[" + inode + "]"));
+    Files.writeString(dir.resolve("proc").resolve(pid).resolve("comm"), "sleep\n");
+    Files.writeString(dir.resolve("proc").resolve(pid).resolve("cgroup"), "0::/user.slice\n");
   }
 
   private static Command command(String name) {
@@ -79,8 +96,15 @@ class OptionCompletionTest {
   }
 
   @Test
-  void namespacesThatExist() {
-    assertThat(complete("diagnose --netns ")).containsExactly("db", "web");
+  void namespacesThatExistNamedOnesThenUnnamedOnesByAProcessInside() {
+    // Not pid:1 or pid:900: dropdx's own namespace and web's have other ways to be named.
+    assertThat(complete("diagnose --netns ")).containsExactly("db", "web", "pid:4711", "pid:5200");
+  }
+
+  @Test
+  void anUnnamedNamespaceOffersNoInterfacesAndRunsNothing() {
+    assertThat(complete("diagnose --netns pid:4711 --iface ")).isEmpty();
+    assertThat(ran).isEmpty();
   }
 
   @Test
