@@ -149,6 +149,26 @@ class ReasonCatalogTest {
   }
 
   @Test
+  void aPageListsItsNormalFreesAndEachNeedsAFunctionAndAWhy(@TempDir Path dir) throws Exception {
+    catalogFile(dir);
+    Files.writeString(dir.resolve("IP_INHDR.json"), page("IP_INHDR", "ip-header", "[]", "c")
+        .replace("{", "{\"normalFrees\":[{\"function\":\"ip_quiet\",\"why\":\"w\"}],"));
+    ReasonPage p = ReasonCatalog.load(dir, Set.of(), json).find("IP_INHDR").orElseThrow();
+    assertThat(p.normalFreeAt("ip_quiet")).contains(new NormalFree("ip_quiet", "w"));
+    assertThat(p.normalFreeAt("ip_quiet.cold")).isPresent();
+    assertThat(p.normalFreeAt("ip_quieter")).isEmpty();
+    assertThat(p.normalFreeAt("ip_rcv")).isEmpty();
+    Files.writeString(dir.resolve("IP_INHDR.json"), page("IP_INHDR", "ip-header", "[]", "c")
+        .replace("{", "{\"normalFrees\":[{\"function\":\"ip_quiet\"}],"));
+    assertThatThrownBy(() -> ReasonCatalog.load(dir, Set.of(), json)).isInstanceOf(KnowledgeBaseException.class)
+        .hasMessageContaining("IP_INHDR.json: each normal free needs a function and a why");
+    // The shipped catalog: ping's echo replies at ping_rcv are NO_SOCKET's one normal free.
+    assertThat(shipped().all()).filteredOn(page -> !page.normalFrees().isEmpty()).extracting(ReasonPage::reason)
+        .containsExactly("NO_SOCKET");
+    assertThat(shipped().pageOrFallback("NO_SOCKET").normalFreeAt("ping_rcv")).isPresent();
+  }
+
+  @Test
   void aMissingCatalogFileIsReported(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("IP_INHDR.json"), page("IP_INHDR", "ip-header", "[]", "c"));
     assertThatThrownBy(() -> ReasonCatalog.load(dir, Set.of(), json)).isInstanceOf(KnowledgeBaseException.class)
