@@ -72,13 +72,27 @@ final class RuleBookCheckMemo {
    * directory, whose files change one by one.
    */
   static Optional<String> buildOf(Class<?> type) {
+    return buildOf(type, System.getProperty("java.class.path", ""));
+  }
+
+  /**
+   * As {@link #buildOf(Class)}, the class path given: a class inside Spring Boot's jar
+   * ({@code java -jar target/dropdx.jar}) has a nested location, so the jar on the class path
+   * stands for it when it is the only entry.
+   */
+  static Optional<String> buildOf(Class<?> type, String classPath) {
     try {
       CodeSource source = type.getProtectionDomain().getCodeSource();
-      if (source == null || source.getLocation() == null || !"file".equals(source.getLocation().getProtocol())) {
+      if (source == null || source.getLocation() == null) {
         return Optional.empty();
       }
-      Path jar = Path.of(source.getLocation().toURI());
-      if (!Files.isRegularFile(jar)) {
+      Path jar = null;
+      if ("file".equals(source.getLocation().getProtocol())) {
+        jar = Path.of(source.getLocation().toURI());
+      } else if (!classPath.isEmpty() && !classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar")) {
+        jar = Path.of(classPath);
+      }
+      if (jar == null || !Files.isRegularFile(jar)) {
         return Optional.empty();
       }
       return Optional.of(jar.toAbsolutePath() + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis());

@@ -121,5 +121,9 @@ class RuleBookCheckMemoTest {
   void aClassDirectoryHasNoBuildIdentityAndAJarHasOne() throws IOException {
     assertThat(RuleBookCheckMemo.buildOf(RuleBookCheckMemoTest.class)).isEmpty();
     assertThat(RuleBookCheckMemo.buildOf(org.kie.api.KieBase.class)).hasValueSatisfying(b -> assertThat(b).contains(".jar "));
+    // inside Spring Boot's jar the one jar on the class path stands for the build; several entries: none
+    // (a class directory stays without one whatever the class path)
+    Path jar = Files.writeString(tmp.resolve("dropdx.jar"), "jar");
+    assertThat(RuleBookCheckMemo.buildOf(RuleBookCheckMemoTest.class, jar.toString())).isEmpty();
   }
 }
