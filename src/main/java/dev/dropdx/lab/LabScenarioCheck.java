@@ -10,6 +10,7 @@ import dev.dropdx.rules.RuleSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,12 @@ public class LabScenarioCheck implements RuleBookCheck {
   public LabScenarioCheck(Path knowledgeBase, JsonMapper json) {
     this.knowledgeBase = knowledgeBase;
     this.json = json;
+  }
+
+  /** It reads the knowledge base (its entries and lab/) and the rules directories' own. */
+  @Override
+  public Optional<Inputs> inputs(List<Path> directories) {
+    return Optional.of(new Inputs(List.of(knowledgeBase), List.of()));
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -58,6 +59,12 @@ public class KnowledgeCrossCheck implements RuleBookCheck {
     this.knowledgeBase = knowledgeBase;
     this.json = json;
     this.probeIds = probeIds;
+  }
+
+  /** It reads the knowledge base, the rules directories (team entries and probes) and this build's probe ids. */
+  @Override
+  public Optional<Inputs> inputs(List<Path> directories) {
+    return Optional.of(new Inputs(List.of(knowledgeBase), List.of(String.join(",", probeIds.get()))));
   }
 
   @Override

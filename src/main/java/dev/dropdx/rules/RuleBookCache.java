@@ -6,6 +6,7 @@ import dev.dropdx.trust.PathTrust;
 import dev.dropdx.trust.UntrustedPathException;
 import java.io.IOException;
 import java.io.InvalidClassException;
+import java.io.UncheckedIOException;
 import java.io.ObjectInputFilter;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,6 +52,9 @@ public class RuleBookCache {
   private static final String SUFFIX = ".kpkgs";
   /** Other rule sets (team directories) keep their entries; only the oldest beyond this go. */
   private static final int KEEP = 8;
+  /** Markers of passed rule-book checks ({@link #checksPassed}): empty files, a few more kept. */
+  private static final String CHECKED = ".checked";
+  private static final int KEEP_CHECKED = 16;
   /**
    * What a compiled book is made of (measured on the built-in rules: Drools and KIE classes, the
    * fact records, and JDK collections, locks and boxed values); with the book's own DRL packages
@@ -180,6 +184,42 @@ public class RuleBookCache {
     }
   }
 
+  /**
+   * Whether the rule-book checks passed before on exactly these inputs ({@link RuleBookCheckMemo}):
+   * a marker the running user wrote, private to them, in this cache. Anything else (no marker, a
+   * stranger's, an untrusted directory) is a no: the checks run.
+   */
+  public boolean checksPassed(String key) {
+    try {
+      trust.requireTrustedDirectory(dataDir, "data directory");
+      trust.requireTrustedDirectory(dir, "rules cache directory");
+      Path file = dir.resolve(key + CHECKED);
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        return false;
+      }
+      trust.requireOwnPrivateFile(file, "rule-book checks marker");
+      return true;
+    } catch (UntrustedPathException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  /** Remembers that the checks passed on these inputs; a failure only costs the next start the checks. */
+  public void rememberChecksPassed(String key) {
+    Path tmp = null;
+    try {
+      createPrivateDirectories(dir);
+      tmp = Files.createTempFile(dir, key, ".tmp"); // 0600
+      Files.move(tmp, dir.resolve(key + CHECKED), StandardCopyOption.REPLACE_EXISTING);
+      tmp = null;
+      prune(CHECKED, KEEP_CHECKED);
+    } catch (IOException | RuntimeException e) {
+      // not fatal
+    } finally {
+      deleteQuietly(tmp);
+    }
+  }
+
   /** Creates the missing directories 0700 (existing ones are left as they are). */
   static void createPrivateDirectories(Path dir) throws IOException {
     Path absolute = dir.toAbsolutePath();
@@ -201,12 +241,16 @@ public class RuleBookCache {
   }
 
   private void prune() throws IOException {
+    prune(SUFFIX, KEEP);
+  }
+
+  private void prune(String suffix, int keep) throws IOException {
     List<Path> entries;
     try (Stream<Path> files = Files.list(dir)) {
-      entries = files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))
+      entries = files.filter(f -> f.getFileName().toString().endsWith(suffix))
           .sorted(Comparator.comparing(RuleBookCache::modified).reversed()).toList();
     }
-    entries.stream().skip(KEEP).forEach(RuleBookCache::deleteQuietly);
+    entries.stream().skip(keep).forEach(RuleBookCache::deleteQuietly);
   }
 
   private static FileTime modified(Path file) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +41,8 @@ public class RuleBookLoader {
   private final RuleBookCache cache;
   private final List<RuleBookCheck> checks;
   private final PathTrust trust;
+  /** This build's identity for remembering passed checks; empty: they run at every load. */
+  private final Optional<String> build;
 
   /** A loader that always compiles and checks nothing beyond compiling (tests, tools). */
   public RuleBookLoader() {
@@ -62,9 +65,18 @@ public class RuleBookLoader {
    */
   @Autowired
   public RuleBookLoader(RuleBookCache cache, List<RuleBookCheck> checks, PathTrust trust) {
+    this(cache, checks, trust, RuleBookCheckMemo.buildOf(RuleBookLoader.class));
+  }
+
+  /**
+   * As above, with the build's identity given (tests: classes from a directory have none, so
+   * passed checks are remembered only with one given).
+   */
+  RuleBookLoader(RuleBookCache cache, List<RuleBookCheck> checks, PathTrust trust, Optional<String> build) {
     this.cache = cache;
     this.checks = List.copyOf(checks);
     this.trust = trust;
+    this.build = build;
   }
 
   /** Loads and compiles; throws {@link RuleBookException} on a missing directory or any error. */
@@ -118,15 +130,35 @@ public class RuleBookLoader {
     }
     List<RuleProblem> problems = new ArrayList<>();
     teamProbes.problems().forEach(p -> problems.add(new RuleProblem(p.file(), p.line(), p.message())));
-    for (RuleBookCheck check : checks) {
-      problems.addAll(check.check(sources, directories));
-    }
+    runChecks(sources, directories, problems);
     if (!problems.isEmpty()) {
       throw new RuleBookException("the rules do not agree with the knowledge base or the probes; no diagnosis runs on them", problems);
     }
     rules = overrideByName(kieBase, rules, dirIndexOf);
     rules.sort(java.util.Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
     return new RuleBook(kieBase, rules, directories.stream().map(Path::toString).toList(), cached, teamProbes.probes());
+  }
+
+  /**
+   * Runs the checks, or skips them when they passed before on the same inputs (remembered in the
+   * cache: {@link RuleBookCheckMemo}); a pass is remembered, a problem never.
+   */
+  private void runChecks(List<RuleSource> sources, List<Path> directories, List<RuleProblem> problems) {
+    if (checks.isEmpty()) {
+      return;
+    }
+    Optional<String> key = cache == null ? Optional.empty() : RuleBookCheckMemo.key(sources, directories, checks, build);
+    if (key.isPresent() && cache.checksPassed(key.get())) {
+      return;
+    }
+    List<RuleProblem> found = new ArrayList<>();
+    for (RuleBookCheck check : checks) {
+      found.addAll(check.check(sources, directories));
+    }
+    if (found.isEmpty() && key.isPresent()) {
+      cache.rememberChecksPassed(key.get());
+    }
+    problems.addAll(found);
   }
 
   /** Compiles the DRL; any ERROR refuses the whole book, naming file and line. */
