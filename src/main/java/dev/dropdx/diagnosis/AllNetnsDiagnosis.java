@@ -120,7 +120,7 @@ final class AllNetnsDiagnosis {
 
   /** The normal free the drop's reason page lists at its function, if any (the knowledge base says which). */
   private Optional<NormalFree> normalFree(Drop d) {
-    return reasons.pageOrFallback(d.reason()).normalFreeAt(d.function());
+    return reasons.pageOrFallback(d.reason()).normalFreeAt(d.function(), d.protocol());
   }
 
   /** The target's drops by namespace, reason and dropping function, most packets first. */

@@ -227,6 +227,8 @@ public final class ReasonCatalog {
       for (NormalFree n : page.normalFrees()) {
         if (n == null || n.function() == null || n.function().isBlank() || n.why() == null || n.why().isBlank()) {
           problems.add(f + ": each normal free needs a function and a why");
+        } else if (n.protocols().stream().anyMatch(proto -> proto == null || proto < 0 || proto > 255)) {
+          problems.add(f + ": a normal free's protocols are IP protocol numbers, 0 to 255: " + n.protocols());
         }
       }
       checkPlaceholders(f, page.checks(), Set.of(), problems);

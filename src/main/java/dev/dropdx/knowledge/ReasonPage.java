@@ -35,8 +35,16 @@ public record ReasonPage(
     this(reason, family, title, meaning, counters, checks, causes, kernels, List.of());
   }
 
-  /** The normal free at the drop's function, if the page lists one there (the rules and the namespace table skip those). */
+  /** The normal free at the drop's function, if the page lists one there for any protocol. */
   public Optional<NormalFree> normalFreeAt(String function) {
-    return normalFrees.stream().filter(n -> n.at(function)).findFirst();
+    return normalFrees.stream().filter(n -> n.protocols().isEmpty() && n.at(function)).findFirst();
+  }
+
+  /**
+   * The normal free at the drop's function for its protocol, if the page lists one (the rules and the
+   * namespace table skip those).
+   */
+  public Optional<NormalFree> normalFreeAt(String function, int protocol) {
+    return normalFrees.stream().filter(n -> n.at(function, protocol)).findFirst();
   }
 }

@@ -162,10 +162,31 @@ class ReasonCatalogTest {
         .replace("{", "{\"normalFrees\":[{\"function\":\"ip_quiet\"}],"));
     assertThatThrownBy(() -> ReasonCatalog.load(dir, Set.of(), json)).isInstanceOf(KnowledgeBaseException.class)
         .hasMessageContaining("IP_INHDR.json: each normal free needs a function and a why");
-    // The shipped catalog: ping's echo replies at ping_rcv are NO_SOCKET's one normal free.
+    // The shipped catalog: ping's echo replies at ping_rcv (NO_SOCKET) and IPv6 chatter at ip6_mc_input (NOT_SPECIFIED).
     assertThat(shipped().all()).filteredOn(page -> !page.normalFrees().isEmpty()).extracting(ReasonPage::reason)
-        .containsExactly("NO_SOCKET");
+        .containsExactlyInAnyOrder("NO_SOCKET", "NOT_SPECIFIED");
     assertThat(shipped().pageOrFallback("NO_SOCKET").normalFreeAt("ping_rcv")).isPresent();
+    assertThat(shipped().pageOrFallback("NO_SOCKET").normalFreeAt("ping_rcv", 1)).isPresent();
+  }
+
+  @Test
+  void aNormalFreeCanBeLimitedToProtocols(@TempDir Path dir) throws Exception {
+    catalogFile(dir);
+    Files.writeString(dir.resolve("IP_INHDR.json"), page("IP_INHDR", "ip-header", "[]", "c")
+        .replace("{", "{\"normalFrees\":[{\"function\":\"ip6_mc_input\",\"protocols\":[58],\"why\":\"w\"}],"));
+    ReasonPage p = ReasonCatalog.load(dir, Set.of(), json).find("IP_INHDR").orElseThrow();
+    assertThat(p.normalFreeAt("ip6_mc_input", 58)).isPresent();
+    assertThat(p.normalFreeAt("ip6_mc_input", 89)).as("OSPFv3 hellos there are the multicast-not-joined case").isEmpty();
+    assertThat(p.normalFreeAt("ip6_mc_input", -1)).isEmpty();
+    assertThat(p.normalFreeAt("ip6_mc_input")).as("not a free for any protocol").isEmpty();
+    Files.writeString(dir.resolve("IP_INHDR.json"), page("IP_INHDR", "ip-header", "[]", "c")
+        .replace("{", "{\"normalFrees\":[{\"function\":\"ip6_mc_input\",\"protocols\":[300],\"why\":\"w\"}],"));
+    assertThatThrownBy(() -> ReasonCatalog.load(dir, Set.of(), json)).isInstanceOf(KnowledgeBaseException.class)
+        .hasMessageContaining("IP_INHDR.json: a normal free's protocols are IP protocol numbers, 0 to 255");
+    // The shipped page: ICMPv6 chatter at ip6_mc_input is normal, an OSPFv3 hello there is not.
+    ReasonPage notSpecified = shipped().pageOrFallback("NOT_SPECIFIED");
+    assertThat(notSpecified.normalFreeAt("ip6_mc_input", 58)).isPresent();
+    assertThat(notSpecified.normalFreeAt("ip6_mc_input", 89)).isEmpty();
   }
 
   @Test

@@ -124,6 +124,23 @@ class FamilyRulesTest {
   }
 
   @Test
+  void nearMissANormalFreeLimitedToAProtocolIsSkippedOnlyForThatProtocol() {
+    // As NOT_SPECIFIED's page says of ip6_mc_input: ICMPv6 chatter (58) there is normal, an OSPFv3 hello (89) is not.
+    ReasonPage page = new ReasonPage("FRAG_TOO_FAR", "ip-frag", "t", "m", List.of("IpReasmFails"), List.of("check"), List.of(), null,
+        List.of(new dev.dropdx.knowledge.NormalFree("ip6_mc_input", List.of(58), "chatter")));
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(TARGET, WATCHED, Facts.drop("ip6_mc_input", "FRAG_TOO_FAR", TargetMatch.TARGET, "veth0", "198.18.0.1", "198.18.1.1", 58), page)
+          .fire();
+      assertThat(familyRequests(h)).isEmpty();
+    }
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(TARGET, WATCHED, Facts.drop("ip6_mc_input", "FRAG_TOO_FAR", TargetMatch.TARGET, "veth0", "198.18.0.1", "198.18.1.1", 89), page)
+          .fire();
+      assertThat(familyRequests(h)).hasSize(1);
+    }
+  }
+
+  @Test
   void theFamilyReadRunsAfterEveryCauseRulesOwnRequests() throws IOException {
     // The session runs the highest priority first: the family read must come last, just before giving up.
     Pattern request = Pattern.compile("ProbeRequest\\.of\\(\"[a-z0-9-]+\",\\s*(\\d+)");
