@@ -15,11 +15,11 @@ import java.util.List;
  * @param pptp the PPTP driver for version 1 (module pptp, CONFIG_PPTP)
  * @param modules whether the kernel can load modules at all: "yes", "no" or "unknown", e.g. ip_gre gre
  * @param unknownProtosDelta how much IpInUnknownProtos rose while watched, -1 when not read, e.g. 6
- * @param seconds how long the counter was watched, e.g. 2
+ * @param seconds how long the counter was watched, e.g. 0.5
  * @param findings each source read and what it said, in words, e.g. [gre_rcv in /proc/kallsyms]
  */
 public record GreHandler(
-    String netns, String kernel, Part demux, Part ipGre, Part pptp, String modules, long unknownProtosDelta, int seconds,
+    String netns, String kernel, Part demux, Part ipGre, Part pptp, String modules, long unknownProtosDelta, double seconds,
     List<String> findings)
     implements Evidence {
 
@@ -39,6 +39,16 @@ public record GreHandler(
     findings = List.copyOf(findings);
   }
 
+  /** The watch's length as written in reports and recordings: "1" for whole seconds (as before 0.5 s reads), else e.g. "0.5". */
+  public String secondsText() {
+    return secondsText(seconds);
+  }
+
+  /** A watch's length as {@link #secondsText()} writes it, e.g. 1 or 0.5. */
+  public static String secondsText(double seconds) {
+    return seconds == Math.rint(seconds) ? String.valueOf((long) seconds) : String.valueOf(seconds);
+  }
+
   /** True when the kernel has a handler for IP protocol 47 right now. */
   public boolean present() {
     return demux == Part.RUNNING;
@@ -48,7 +58,7 @@ public record GreHandler(
   public String describe() {
     return "GRE in the running kernel: demultiplexer (gre) " + demux + ", ip_gre " + ipGre + ", pptp " + pptp
         + ", module loading " + modules
-        + (unknownProtosDelta < 0 ? "" : "; IpInUnknownProtos rose by " + unknownProtosDelta + " in " + seconds + " s"
+        + (unknownProtosDelta < 0 ? "" : "; IpInUnknownProtos rose by " + unknownProtosDelta + " in " + secondsText() + " s"
             + (netns.isEmpty() ? "" : " (netns " + netns + ")"))
         + " [" + String.join("; ", findings) + "]";
   }

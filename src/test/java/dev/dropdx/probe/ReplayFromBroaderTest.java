@@ -76,9 +76,21 @@ class ReplayFromBroaderTest {
   }
 
   @Test
-  void countersOfAnotherIntervalOrASmallerSetDoNotAnswer() {
+  void countersReadOverALongerIntervalAnswerAShorterOneAndSayTheirOwn() {
+    // A bundle recorded when the rules asked 1 s, replayed by rules that ask 0.5 s.
+    ProbeRequest wanted = request("counters", "netns", "lab", "names", "UdpNoPorts", "seconds", "0.5");
+    String answer = counters.answerFrom(Map.of("netns", "lab", "seconds", "1"), countersRaw, wanted).orElseThrow();
+    assertThat(counters.interpret(wanted, answer, CONTEXT).facts()).containsExactly(new Counter("lab", "UdpNoPorts", 7, 4, 1));
+    String fromDefault = counters.answerFrom(Map.of("netns", "lab"), countersRaw, wanted).orElseThrow();
+    assertThat(counters.interpret(wanted, fromDefault, CONTEXT).facts()).containsExactly(new Counter("lab", "UdpNoPorts", 7, 4, 1));
+  }
+
+  @Test
+  void countersOfAShorterIntervalOrASmallerSetDoNotAnswer() {
     ProbeRequest wanted = request("counters", "netns", "lab", "names", "UdpNoPorts");
-    assertThat(counters.answerFrom(Map.of("netns", "lab", "seconds", "2"), countersRaw, wanted)).isEmpty();
+    assertThat(counters.answerFrom(Map.of("netns", "lab", "seconds", "0.5"), countersRaw, wanted)).isEmpty();
+    assertThat(counters.answerFrom(Map.of("netns", "lab", "seconds", "0.5"), countersRaw,
+        request("counters", "netns", "lab", "names", "UdpNoPorts", "seconds", "1"))).isEmpty();
     assertThat(counters.answerFrom(Map.of("netns", "lab", "names", "UdpInErrors"), countersRaw, wanted)).isEmpty();
     assertThat(counters.answerFrom(Map.of("netns", "", "seconds", "1"), countersRaw, wanted)).isEmpty();
   }

@@ -8,6 +8,7 @@ import static dev.dropdx.support.GreFacts.noProto;
 import static dev.dropdx.support.GreFacts.present;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dropdx.fact.GreHandler;
 import dev.dropdx.fact.TargetMatch;
 import dev.dropdx.support.RuleHarness;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,20 @@ class GreNoHandlerRulesTest {
     }
   }
 
+  /** The probe now watches the counter half a second; the diagnosis says so (and "2 s", not "2.0 s", for older bundles above). */
+  @Test
+  void aHalfSecondWatchIsSaidAsSuch() {
+    GreHandler m = missing();
+    GreHandler half = new GreHandler(m.netns(), m.kernel(), m.demux(), m.ipGre(), m.pptp(), m.modules(), 3, 0.5, m.findings());
+    try (RuleHarness h = new RuleHarness()) {
+      h.insert(noProto(TargetMatch.TARGET, 47), header(0x0000, 0x0800), half).fire();
+      assertThat(h.diagnoses()).singleElement().satisfies(d -> {
+        assertThat(d.bindings()).containsEntry("seconds", "0.5");
+        assertThat(RuleHarness.words(d)).contains("it rose by 3 in 0.5 s");
+      });
+    }
+  }
+
   @Test
   void versionZeroWithTheHandlerMissingIsOnlyNoHandler() {
     try (RuleHarness h = new RuleHarness()) {
@@ -38,7 +53,7 @@ class GreNoHandlerRulesTest {
         assertThat(d.cause()).isEqualTo("gre-no-handler");
         assertThat(d.rank()).isEqualTo(1);
         assertThat(d.bindings()).containsEntry("function", "ip_local_deliver_finish").containsEntry("headerSeen", "no")
-            .containsEntry("unknownProtosDelta", "14").containsEntry("kernel", "6.18.44-fc-v782");
+            .containsEntry("unknownProtosDelta", "14").containsEntry("kernel", "6.18.44-fc-v782").containsEntry("seconds", "2");
         assertThat(RuleHarness.words(d)).contains("it rose by 14 in 2 s");
         assertThat(RuleHarness.words(d)).contains("built without it and cannot load modules");
         assertThat(RuleHarness.words(d)).contains("CONFIG_NET_IPGRE_DEMUX").contains("without module support");

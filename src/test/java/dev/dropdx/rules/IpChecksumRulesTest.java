@@ -33,6 +33,7 @@ class IpChecksumRulesTest {
       assertThat(h.fired()).contains(ASK);
       assertThat(h.requests("counters")).singleElement().satisfies(r -> {
         assertThat(r.param("names")).isEqualTo("IpExtInCsumErrors IpInHdrErrors");
+        assertThat(r.param("seconds")).isEqualTo("0.5");
         assertThat(r.param("netns")).isEqualTo(NS);
       });
       assertThat(h.diagnoses()).isEmpty();

@@ -38,6 +38,7 @@ class L4ChecksumRulesTest {
       assertThat(h.fired()).contains(ASK);
       assertThat(h.requests("counters")).singleElement().satisfies(r -> {
         assertThat(r.param("names")).isEqualTo("UdpInCsumErrors UdpInErrors");
+        assertThat(r.param("seconds")).isEqualTo("0.5");
         assertThat(r.param("netns")).isEqualTo(NS);
       });
       assertThat(h.diagnoses()).isEmpty();
@@ -49,7 +50,7 @@ class L4ChecksumRulesTest {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(tcpCsum(TargetMatch.TARGET)).fire();
       assertThat(h.requests("counters")).singleElement()
-          .satisfies(r -> assertThat(r.param("names")).isEqualTo("TcpInCsumErrors TcpInErrs"));
+          .satisfies(r -> assertThat(r.params()).containsEntry("names", "TcpInCsumErrors TcpInErrs").containsEntry("seconds", "0.5"));
     }
   }
 

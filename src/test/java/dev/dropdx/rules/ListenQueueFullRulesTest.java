@@ -41,7 +41,7 @@ class ListenQueueFullRulesTest {
       h.insert(TARGET, overflow("TCP_LISTEN_OVERFLOW", TargetMatch.TARGET)).fire();
       assertThat(h.requests("sockets")).singleElement().satisfies(r -> assertThat(r.param("port")).isEqualTo("8134"));
       assertThat(h.requests("counters")).singleElement()
-          .satisfies(r -> assertThat(r.param("names")).isEqualTo("TcpExtListenOverflows TcpExtListenDrops"));
+          .satisfies(r -> assertThat(r.params()).containsEntry("names", "TcpExtListenOverflows TcpExtListenDrops").containsEntry("seconds", "0.5"));
       assertThat(h.requests("sysctl")).singleElement().satisfies(r -> assertThat(r.param("keys")).isEqualTo("net.core.somaxconn"));
       assertThat(h.diagnoses()).isEmpty();
     }

@@ -45,6 +45,7 @@ class NoRouteOutputRulesTest {
       });
       assertThat(h.requests("counters")).singleElement().satisfies(r -> {
         assertThat(r.param("names")).isEqualTo("IpOutNoRoutes");
+        assertThat(r.param("seconds")).isEqualTo("0.5");
         assertThat(r.priority()).isEqualTo(40);
       });
       assertThat(h.diagnoses()).isEmpty();
@@ -155,7 +156,7 @@ class NoRouteOutputRulesTest {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(outDrop6("inet6_csk_xmit")).fire();
       assertThat(h.requests("route")).singleElement().satisfies(r -> assertThat(r.param("to")).isEqualTo(DST6));
-      assertThat(h.requests("counters")).singleElement().satisfies(r -> assertThat(r.param("names")).isEqualTo("Ip6OutNoRoutes"));
+      assertThat(h.requests("counters")).singleElement().satisfies(r -> assertThat(r.params()).containsEntry("names", "Ip6OutNoRoutes").containsEntry("seconds", "0.5"));
     }
   }
 

@@ -46,7 +46,7 @@ class NoSocketRulesTest {
         assertThat(r.param("netns")).isEqualTo(NS);
         assertThat(r.param("port")).isEqualTo("5061");
       });
-      assertThat(h.requests("counters")).singleElement().satisfies(r -> assertThat(r.param("names")).isEqualTo("UdpNoPorts"));
+      assertThat(h.requests("counters")).singleElement().satisfies(r -> assertThat(r.params()).containsEntry("names", "UdpNoPorts").containsEntry("seconds", "0.5"));
       assertThat(h.diagnoses()).isEmpty();
     }
   }
@@ -159,7 +159,7 @@ class NoSocketRulesTest {
   void anIpv6DropAsksForUdp6NoPortsNotTheIpv4Counter() {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(target6(), udp6Drop(), noPorts(40)).fire();
-      assertThat(h.requests("counters")).singleElement().satisfies(r -> assertThat(r.param("names")).isEqualTo("Udp6NoPorts"));
+      assertThat(h.requests("counters")).singleElement().satisfies(r -> assertThat(r.params()).containsEntry("names", "Udp6NoPorts").containsEntry("seconds", "0.5"));
     }
   }
 

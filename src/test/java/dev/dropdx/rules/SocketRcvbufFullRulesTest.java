@@ -39,7 +39,7 @@ class SocketRcvbufFullRulesTest {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(TARGET, rbDrop(TargetMatch.TARGET)).fire();
       assertThat(h.requests("sockets")).singleElement().satisfies(r -> assertThat(r.param("port")).isEqualTo("5063"));
-      assertThat(h.requests("counters")).singleElement().satisfies(r -> assertThat(r.param("names")).isEqualTo("UdpRcvbufErrors"));
+      assertThat(h.requests("counters")).singleElement().satisfies(r -> assertThat(r.params()).containsEntry("names", "UdpRcvbufErrors").containsEntry("seconds", "0.5"));
       assertThat(h.requests("sysctl")).singleElement()
           .satisfies(r -> assertThat(r.param("keys")).isEqualTo("net.core.rmem_max net.core.rmem_default"));
       assertThat(h.diagnoses()).isEmpty();

@@ -36,7 +36,7 @@ class TtlExpiredIpv6RulesTest {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(inhdr("ip6_forward", TargetMatch.TARGET)).fire();
       assertThat(h.requests("counters")).singleElement()
-          .satisfies(r -> assertThat(r.param("names")).isEqualTo("Ip6InHdrErrors Icmp6OutTimeExcds"));
+          .satisfies(r -> assertThat(r.params()).containsEntry("names", "Ip6InHdrErrors Icmp6OutTimeExcds").containsEntry("seconds", "0.5"));
       assertThat(h.requests("route")).singleElement().satisfies(r -> {
         assertThat(r.param("to")).isEqualTo(B);
         assertThat(r.param("from")).isEqualTo(A);

@@ -36,7 +36,7 @@ class TtlExpiredRulesTest {
   void aTargetDropAsksForTheCountersAndTheInputRoute() {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(inhdr("ip_forward", TargetMatch.TARGET)).fire();
-      assertThat(h.requests("counters")).singleElement().satisfies(r -> assertThat(r.param("names")).isEqualTo("IpInHdrErrors IcmpOutTimeExcds"));
+      assertThat(h.requests("counters")).singleElement().satisfies(r -> assertThat(r.params()).containsEntry("names", "IpInHdrErrors IcmpOutTimeExcds").containsEntry("seconds", "0.5"));
       assertThat(h.requests("route")).singleElement().satisfies(r -> {
         assertThat(r.param("to")).isEqualTo(B);
         assertThat(r.param("iif")).isEqualTo(IF);

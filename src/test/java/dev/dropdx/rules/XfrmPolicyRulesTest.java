@@ -38,7 +38,7 @@ class XfrmPolicyRulesTest {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(xfrmDrop("udp_queue_rcv_one_skb", "XFRM_POLICY", TargetMatch.TARGET)).fire();
       assertThat(h.fired()).contains(ASK);
-      assertThat(h.requests("xfrm")).singleElement().satisfies(r -> assertThat(r.param("netns")).isEqualTo(NS));
+      assertThat(h.requests("xfrm")).singleElement().satisfies(r -> assertThat(r.params()).containsEntry("netns", NS).containsEntry("seconds", "0.5"));
       assertThat(h.diagnoses()).isEmpty();
     }
   }

@@ -29,6 +29,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CountersProbe implements Probe {
   private static final String AFTER = "second reading";
+  /** The interval the readings were taken at; recordings made before it was written used the request's. */
+  private static final String INTERVAL = "interval";
   private static final List<String> FILES = List.of("cat", "/proc/net/snmp", "/proc/net/netstat");
   /** IPv6's counters (Ip6*, Icmp6*, Udp6*), read only when asked for: the file is absent where IPv6 is off at boot. */
   private static final List<String> FILES_WITH_IPV6 = List.of("cat", "/proc/net/snmp", "/proc/net/netstat", "/proc/net/snmp6");
@@ -60,23 +62,26 @@ public class CountersProbe implements Probe {
   @Override
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
     String netns = request.params().getOrDefault("netns", "");
-    double seconds = Double.parseDouble(request.params().getOrDefault("seconds", "1"));
+    double seconds = seconds(request.params());
     List<String> files = names(request.params()).stream().anyMatch(SnmpCountersParser::ipv6) ? FILES_WITH_IPV6 : FILES;
     List<CommandResult> readings = runner.runTwiceIn(netns, files, seconds, Duration.ofSeconds(5));
     CommandResult first = readings.get(0);
     CommandResult second = readings.get(1);
     // The line break ends the first recorded command, so the marker starts a line.
-    return interpret(request, RecordedSections.writer().text(RawCommand.encode(first) + "\n").section(AFTER, RawCommand.encode(second)).toString(),
-        context);
+    return interpret(request, RecordedSections.writer().text(RawCommand.encode(first) + "\n").section(AFTER, RawCommand.encode(second))
+        .section(INTERVAL, seconds + "\n").toString(), context);
   }
 
-  /** Raw output: the first reading, a separator line, the second reading (each a recorded command). */
+  /**
+   * Raw output: the first reading, a separator line, the second reading (each a recorded command),
+   * then the interval between them in seconds (absent in older recordings: then the request's).
+   */
   @Override
   public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
     String netns = request.params().getOrDefault("netns", "");
     List<String> names = names(request.params());
-    double seconds = Double.parseDouble(request.params().getOrDefault("seconds", "1"));
-    RecordedSections readings = RecordedSections.read(raw, AFTER);
+    RecordedSections readings = RecordedSections.read(raw, AFTER, INTERVAL);
+    double seconds = readings.has(INTERVAL) ? Double.parseDouble(readings.section(INTERVAL).strip()) : seconds(request.params());
     String head = readings.head();
     CommandResult first = RawCommand.decode(readings.has(AFTER) && head.endsWith("\n") ? head.substring(0, head.length() - 1) : head);
     CommandResult second = readings.has(AFTER) ? RawCommand.decode(readings.section(AFTER)) : first;
@@ -102,17 +107,29 @@ public class CountersProbe implements Probe {
   }
 
   /**
-   * Both readings hold every counter, so a recording of the same namespace and interval answers
-   * any names it read: all of them when it asked for none.
+   * Both readings hold every counter, so a recording of the same namespace answers any names it
+   * read (all of them when it asked for none), at its interval or a longer one: a counter seen to
+   * rise over 1 s answers whether it rises, asked over 0.5 s (bundles recorded before the rules
+   * asked 0.5 s replay so). The answer says the interval it was read at, so the facts keep it.
    */
   @Override
   public Optional<String> answerFrom(Map<String, String> recordedParams, String recordedRaw, ProbeRequest wanted) {
     List<String> had = names(recordedParams);
     boolean fits = Probe.same(recordedParams, wanted, "netns")
-        && recordedParams.getOrDefault("seconds", "1").equals(wanted.params().getOrDefault("seconds", "1"))
+        && seconds(recordedParams) >= seconds(wanted.params())
         // A recording of "all" holds /proc/net/snmp6 only if it asked for an IPv6 counter: else it cannot answer one.
         && (had.isEmpty() ? names(wanted.params()).stream().noneMatch(SnmpCountersParser::ipv6) : had.containsAll(names(wanted.params())));
-    return fits ? Optional.of(recordedRaw) : Optional.empty();
+    if (!fits) {
+      return Optional.empty();
+    }
+    // Without its interval written, the answer would be read at the wanted (shorter) one.
+    boolean saysInterval = seconds(recordedParams) == seconds(wanted.params()) || RecordedSections.read(recordedRaw, AFTER, INTERVAL).has(INTERVAL);
+    return Optional.of(saysInterval ? recordedRaw
+        : RecordedSections.writer().text(recordedRaw).section(INTERVAL, seconds(recordedParams) + "\n").toString());
+  }
+
+  private static double seconds(Map<String, String> params) {
+    return Double.parseDouble(params.getOrDefault("seconds", "1"));
   }
 
   private static List<String> names(Map<String, String> params) {

@@ -53,7 +53,7 @@ public final class GreHandlerAssessor {
   public record Sources(
       String netns, String kernel, List<String> kallsyms, String procModules, List<String> sysModule,
       String configSource, String config, String modulesBuiltin, String modulesDep, String snmpBefore,
-      String snmpAfter, int seconds) {}
+      String snmpAfter, double seconds) {}
 
   /** Judges the sources. */
   public static GreHandler assess(Sources s) {
@@ -113,7 +113,7 @@ public final class GreHandlerAssessor {
     if (before.isPresent() && after.isPresent()) {
       delta = Math.max(0, after.get() - before.get());
       findings.add("IpInUnknownProtos" + (s.netns().isEmpty() ? "" : " in netns " + s.netns()) + ": " + before.get() + " -> "
-          + after.get() + " in " + s.seconds() + " s (packets for an IP protocol no handler takes)");
+          + after.get() + " in " + GreHandler.secondsText(s.seconds()) + " s (packets for an IP protocol no handler takes)");
     } else {
       findings.add("IpInUnknownProtos could not be read from /proc/net/snmp");
     }

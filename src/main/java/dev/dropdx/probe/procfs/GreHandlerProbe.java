@@ -28,19 +28,24 @@ import org.springframework.stereotype.Component;
  * Whether the kernel has a handler for GRE (IP protocol 47), from read-only sources only: dropdx
  * never loads a module or creates a GRE device to find out, because that would change the host.
  * Reads /proc/kallsyms, /proc/modules, /sys/module, the kernel config, /lib/modules/REL and the
- * namespace's IpInUnknownProtos twice, a second apart (the other sources are read in between). Parameter: {@code netns}. The raw
+ * namespace's IpInUnknownProtos twice, half a second apart (the other sources are read in between). Parameter: {@code netns}. The raw
  * output keeps every source in sections, so a bundle replays the judgement.
  */
 @Component
 public class GreHandlerProbe implements Probe {
-  private static final int COUNTER_SECONDS = 1;
+  /**
+   * Between the two IpInUnknownProtos reads. Half a second holds two packets of a sender at 5 per
+   * second, and the counter is supporting evidence: the drop reason IP_NOPROTO already says no
+   * handler took the packet. Recordings of earlier versions say their own interval (1 or 2 s).
+   */
+  private static final long COUNTER_MILLIS = 500;
   private static final String UNREADABLE = "(unreadable)\n";
   private static final String ABSENT = "(absent)\n";
   private static final String NO_CONFIG = "kernel config (absent)";
   private static final Pattern RECORDED = Pattern.compile("--- /proc/kallsyms \\(GRE symbols\\) ---\n(?<kallsyms>.*?)"
       + "--- /proc/modules ---\n(?<modules>.*?)--- /sys/module ---\n(?<sys>[^\n]*)\n--- (?<configSource>[^\n]*) ---\n(?<config>.*?)"
       + "--- modules\\.builtin \\(GRE lines\\) ---\n(?<builtin>.*?)--- modules\\.dep \\(GRE lines\\) ---\n(?<dep>.*?)"
-      + "--- /proc/net/snmp before ---\n(?<before>.*?)--- after (?<seconds>\\d+) s ---\n(?<after>.*)", Pattern.DOTALL);
+      + "--- /proc/net/snmp before ---\n(?<before>.*?)--- after (?<seconds>\\d+(?:\\.\\d+)?) s ---\n(?<after>.*)", Pattern.DOTALL);
 
   private final CommandRunner runner;
 
@@ -88,10 +93,10 @@ public class GreHandlerProbe implements Probe {
     String builtin = greLines(read(lib.resolve("modules.builtin")));
     String dep = greLines(read(lib.resolve("modules.dep")));
     // The counter's interval is spent reading the other sources, and only the rest is slept.
-    sleepMillis(COUNTER_SECONDS * 1000L - (System.nanoTime() - beforeAt) / 1_000_000);
+    sleepMillis(COUNTER_MILLIS - (System.nanoTime() - beforeAt) / 1_000_000);
     String after = snmp(netns);
     GreHandlerAssessor.Sources sources = new GreHandlerAssessor.Sources(netns, kernel, kallsyms, modules, sysModule,
-        configSource, config, builtin, dep, before, after, COUNTER_SECONDS);
+        configSource, config, builtin, dep, before, after, COUNTER_MILLIS / 1000.0);
     return interpret(request, raw(sources), context);
   }
 
@@ -116,7 +121,7 @@ public class GreHandlerProbe implements Probe {
     String configSource = m.group("configSource").equals(NO_CONFIG) ? null : m.group("configSource");
     return new GreHandlerAssessor.Sources(netns, kernel, kallsyms, absent(m.group("modules")), sysModule, configSource,
         configSource == null ? null : m.group("config"), absent(m.group("builtin")), absent(m.group("dep")),
-        orNull(m.group("before")), orNull(m.group("after")), Integer.parseInt(m.group("seconds")));
+        orNull(m.group("before")), orNull(m.group("after")), Double.parseDouble(m.group("seconds")));
   }
 
   private static String absent(String section) {
@@ -183,7 +188,7 @@ public class GreHandlerProbe implements Probe {
         + "--- " + (s.configSource() == null ? NO_CONFIG : s.configSource()) + " ---\n" + (s.config() == null ? "" : s.config())
         + "--- modules.builtin (GRE lines) ---\n" + (s.modulesBuiltin() == null ? ABSENT : s.modulesBuiltin())
         + "--- modules.dep (GRE lines) ---\n" + (s.modulesDep() == null ? ABSENT : s.modulesDep())
-        + "--- /proc/net/snmp before ---\n" + s.snmpBefore() + "--- after " + s.seconds() + " s ---\n" + s.snmpAfter();
+        + "--- /proc/net/snmp before ---\n" + s.snmpBefore() + "--- after " + GreHandler.secondsText(s.seconds()) + " s ---\n" + s.snmpAfter();
   }
 
   private static void sleepMillis(long millis) {

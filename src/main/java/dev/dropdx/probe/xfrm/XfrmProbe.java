@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Component;
 public class XfrmProbe implements Probe {
   static final String STAT = "xfrm_stat";
   static final String STAT_AFTER = "xfrm_stat after";
+  /** The interval between the readings; recordings made before it was written used the request's. */
+  static final String INTERVAL = "interval";
   private static final List<String> CAT_STAT = List.of("cat", "/proc/net/xfrm_stat");
   private final CommandRunner runner;
 
@@ -65,16 +68,17 @@ public class XfrmProbe implements Probe {
     CommandResult second = stat.get(1);
     // The line break ends the recorded policy command, so the marker starts a line.
     String raw = RecordedSections.writer().text(RawCommand.encode(policies) + "\n")
-        .section(STAT, RawCommand.encode(first) + "\n").section(STAT_AFTER, RawCommand.encode(second)).toString();
+        .section(STAT, RawCommand.encode(first) + "\n").section(STAT_AFTER, RawCommand.encode(second))
+        .section(INTERVAL, seconds + "\n").toString();
     return interpret(request, raw, context);
   }
 
-  /** Raw output: the policy listing, then the two xfrm_stat readings as sections. */
+  /** Raw output: the policy listing, then the two xfrm_stat readings and their interval as sections. */
   @Override
   public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
     String netns = request.params().getOrDefault("netns", "");
-    double seconds = seconds(request.params());
-    RecordedSections recorded = RecordedSections.read(raw, STAT, STAT_AFTER);
+    RecordedSections recorded = RecordedSections.read(raw, STAT, STAT_AFTER, INTERVAL);
+    double seconds = recorded.has(INTERVAL) ? Double.parseDouble(recorded.section(INTERVAL).strip()) : seconds(request.params());
     List<Object> facts = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     CommandResult policies = RawCommand.decode(strip(recorded.head()));
@@ -107,6 +111,21 @@ public class XfrmProbe implements Probe {
     String summary = found.size() + " xfrm polic" + (found.size() == 1 ? "y" : "ies")
         + found.stream().map(XfrmPolicy::describe).map(d -> ": " + d).reduce((a, b) -> a + ";" + b.substring(1)).orElse("") + stats;
     return new ProbeOutcome("iproute2", summary, facts, notes, raw);
+  }
+
+  /**
+   * A recording of the same namespace answers at its interval or a longer one (bundles recorded
+   * when the rule asked 1 s replay under a rule that asks 0.5 s), and says the interval it was read at.
+   */
+  @Override
+  public Optional<String> answerFrom(Map<String, String> recordedParams, String recordedRaw, ProbeRequest wanted) {
+    if (!Probe.same(recordedParams, wanted, "netns") || seconds(recordedParams) < seconds(wanted.params())) {
+      return Optional.empty();
+    }
+    boolean saysInterval = seconds(recordedParams) == seconds(wanted.params())
+        || RecordedSections.read(recordedRaw, STAT, STAT_AFTER, INTERVAL).has(INTERVAL);
+    return Optional.of(saysInterval ? recordedRaw
+        : RecordedSections.writer().text(recordedRaw).section(INTERVAL, seconds(recordedParams) + "\n").toString());
   }
 
   private static String strip(String recorded) {

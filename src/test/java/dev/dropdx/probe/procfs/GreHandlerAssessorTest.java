@@ -88,6 +88,19 @@ class GreHandlerAssessorTest {
     assertThat(SnmpCounter.ip("Tcp: A\nTcp: 1\n", "InUnknownProtos")).isEmpty();
   }
 
+  /** A recording says its interval as earlier versions wrote it ("after 2 s"), and a half second as "after 0.5 s". */
+  @Test
+  void theIntervalIsWrittenAndReadAsRecorded() throws Exception {
+    GreHandlerAssessor.Sources half = new GreHandlerAssessor.Sources("dropdx-lab-gre-rx", REL, List.of(), null, List.of(), null, null,
+        null, null, recorded("gre-snmp-before.txt"), recorded("gre-snmp-after.txt"), 0.5);
+    String raw = GreHandlerProbe.raw(half);
+    assertThat(raw).contains("--- after 0.5 s ---\n");
+    assertThat(GreHandlerAssessor.assess(half).findings()).anySatisfy(f -> assertThat(f).contains("15 -> 29 in 0.5 s"));
+    String older = raw.replace("--- after 0.5 s ---", "--- after 2 s ---");
+    assertThat(GreHandlerProbe.sources(half.netns(), REL, older).seconds()).isEqualTo(2.0);
+    assertThat(GreHandlerAssessor.assess(GreHandlerProbe.sources(half.netns(), REL, older)).describe()).contains("rose by 14 in 2 s");
+  }
+
   /** The probe's raw output holds every source, so a bundle reaches the same judgement offline. */
   @Test
   void aRecordingReplaysToTheSameJudgement() throws Exception {
@@ -97,7 +110,10 @@ class GreHandlerAssessorTest {
         new GreHandlerAssessor.Sources("", "6.1.0-13-amd64", List.of("ffffffffc0a1b010 T gre_add_protocol\t[gre]"),
             "gre 16384 1 ip_gre, Live 0x0\n", List.of("gre", "ip_gre"), "/boot/config-6.1.0-13-amd64", "CONFIG_MODULES=y\n",
             "kernel/net/ipv4/ip_tunnel.ko\n", "kernel/net/ipv4/gre.ko:\n", null, null, 2),
-        new GreHandlerAssessor.Sources("", "6.1.0", null, null, List.of(), null, null, null, null, null, null, 2));
+        new GreHandlerAssessor.Sources("", "6.1.0", null, null, List.of(), null, null, null, null, null, null, 2),
+        // as the probe reads now: the counter half a second apart
+        new GreHandlerAssessor.Sources("dropdx-lab-gre-rx", REL, List.of(), null, List.of(), null, null, null, null,
+            recorded("gre-snmp-before.txt"), recorded("gre-snmp-after.txt"), 0.5));
     for (GreHandlerAssessor.Sources s : cases) {
       GreHandlerAssessor.Sources back = GreHandlerProbe.sources(s.netns(), s.kernel(), GreHandlerProbe.raw(s));
       assertThat(back).isEqualTo(s);
