@@ -3,12 +3,10 @@ package dev.dropdx.rules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,12 +37,12 @@ final class RuleBookCheckMemo {
     if (build.isEmpty()) {
       return Optional.empty();
     }
-    MessageDigest sha = sha256();
-    field(sha, FORMAT);
-    field(sha, "build " + build.get());
+    MessageDigest sha = RuleBookKey.sha256();
+    RuleBookKey.field(sha, FORMAT);
+    RuleBookKey.field(sha, "build " + build.get());
     for (RuleSource source : sources) {
-      field(sha, source.file().toAbsolutePath().normalize() + " " + source.dirIndex() + " " + source.resource());
-      field(sha, source.text());
+      RuleBookKey.field(sha, source.file().toAbsolutePath().normalize() + " " + source.dirIndex() + " " + source.resource());
+      RuleBookKey.field(sha, source.text());
     }
     List<Path> paths = new ArrayList<>(directories);
     for (RuleBookCheck check : checks) {
@@ -52,8 +50,8 @@ final class RuleBookCheckMemo {
       if (inputs.isEmpty()) {
         return Optional.empty();
       }
-      field(sha, "check " + check.getClass().getName());
-      inputs.get().values().forEach(v -> field(sha, v));
+      RuleBookKey.field(sha, "check " + check.getClass().getName());
+      inputs.get().values().forEach(v -> RuleBookKey.field(sha, v));
       paths.addAll(inputs.get().paths());
     }
     try {
@@ -103,9 +101,9 @@ final class RuleBookCheckMemo {
 
   /** Every regular file under the path (or the file itself), by relative name and content, sorted; a missing path counts as such. */
   private static void digestTree(MessageDigest sha, Path root) {
-    field(sha, "path " + root);
+    RuleBookKey.field(sha, "path " + root);
     if (!Files.exists(root)) {
-      field(sha, "missing");
+      RuleBookKey.field(sha, "missing");
       return;
     }
     List<Path> files;
@@ -115,28 +113,14 @@ final class RuleBookCheckMemo {
       throw new UncheckedIOException("cannot list " + root, e);
     }
     for (Path file : files) {
-      field(sha, root.relativize(file).toString());
+      RuleBookKey.field(sha, root.relativize(file).toString());
       try {
         byte[] bytes = Files.readAllBytes(file);
-        field(sha, bytes.length + "");
+        RuleBookKey.field(sha, bytes.length + "");
         sha.update(bytes);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + file, e);
       }
-    }
-  }
-
-  private static void field(MessageDigest sha, String value) {
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    sha.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-    sha.update(bytes);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

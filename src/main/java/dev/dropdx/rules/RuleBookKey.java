@@ -96,13 +96,14 @@ final class RuleBookKey {
     return home + " " + home.length() + " " + home.lastModified();
   }
 
-  private static void field(MessageDigest sha, String value) {
+  /** Adds one length-prefixed value, so that no two sequences of values hash alike. */
+  static void field(MessageDigest sha, String value) {
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     sha.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
     sha.update(bytes);
   }
 
-  private static MessageDigest sha256() {
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

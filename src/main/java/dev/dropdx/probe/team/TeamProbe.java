@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * output is the command's (as every iproute2 probe records it), so a bundle replays it.
  */
 public final class TeamProbe implements Probe {
-  private static final Pattern NETNS = Pattern.compile("|[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}");
+  /** dropdx's own (""), a name, or pid:N for an unnamed one (a container's, entered through nsenter). */
+  private static final Pattern NETNS = Pattern.compile("|pid:[1-9][0-9]{0,9}|[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}");
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private final TeamProbeSpec spec;
   private final CommandRunner runner;

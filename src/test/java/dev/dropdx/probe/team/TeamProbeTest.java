@@ -39,12 +39,15 @@ class TeamProbeTest {
     assertThat(probe.command(ProbeRequest.of("team:tc-ingress", 1, "r", "w", "netns", "dropdx-lab-r", "iface", "tq-rx0")))
         .containsExactly("tc", "-j", "filter", "show", "dev", "tq-rx0", "ingress");
     for (String[] bad : new String[][] {{"iface", "-K"}, {"iface", "eth0;reboot"}, {"iface", "a b"}, {"iface", "much-too-long-name0"},
-        {"iface", "$(id)"}, {"netns", "../x"}}) {
+        {"iface", "$(id)"}, {"netns", "../x"}, {"netns", "pid:"}, {"netns", "pid:1 x"}, {"netns", "pid:-1"}}) {
       Map<String, String> params = new java.util.HashMap<>(Map.of("iface", "veth0"));
       params.put(bad[0], bad[1]);
       assertThatThrownBy(() -> probe.command(new ProbeRequest("team:tc-ingress", params, 1, "r", "w"))).as(bad[1])
           .isInstanceOf(IllegalArgumentException.class);
     }
+    // A container's namespace (--all-netns, --netns pid:N) is a namespace like a named one.
+    assertThat(probe.command(ProbeRequest.of("team:tc-ingress", 1, "r", "w", "netns", "pid:4242", "iface", "tq-rx0")))
+        .containsExactly("tc", "-j", "filter", "show", "dev", "tq-rx0", "ingress");
     assertThatThrownBy(() -> probe.command(ProbeRequest.of("team:tc-ingress", 1, "r", "w", "iface", "veth0", "dev", "veth1")))
         .hasMessageContaining("unknown parameter \"dev\"");
     assertThatThrownBy(() -> probe.command(ProbeRequest.of("team:tc-ingress", 1, "r", "w", "netns", "x")))
