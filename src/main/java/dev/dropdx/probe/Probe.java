@@ -63,4 +63,17 @@ public interface Probe {
   static boolean same(Map<String, String> recordedParams, ProbeRequest wanted, String param) {
     return recordedParams.getOrDefault(param, "").equals(wanted.params().getOrDefault(param, ""));
   }
+
+  /**
+   * A timed probe's {@code seconds} parameter (default 1) when it is a positive finite number; empty
+   * for anything else, e.g. the value of a damaged bundle, which then answers nothing.
+   */
+  static java.util.OptionalDouble seconds(Map<String, String> params) {
+    try {
+      double s = Double.parseDouble(params.getOrDefault("seconds", "1"));
+      return Double.isFinite(s) && s > 0 ? java.util.OptionalDouble.of(s) : java.util.OptionalDouble.empty();
+    } catch (NumberFormatException e) {
+      return java.util.OptionalDouble.empty();
+    }
+  }
 }

@@ -115,17 +115,23 @@ public class CountersProbe implements Probe {
   @Override
   public Optional<String> answerFrom(Map<String, String> recordedParams, String recordedRaw, ProbeRequest wanted) {
     List<String> had = names(recordedParams);
+    var recordedSeconds = Probe.seconds(recordedParams);
+    var wantedSeconds = Probe.seconds(wanted.params());
+    if (recordedSeconds.isEmpty() || wantedSeconds.isEmpty()) {
+      return Optional.empty();
+    }
     boolean fits = Probe.same(recordedParams, wanted, "netns")
-        && seconds(recordedParams) >= seconds(wanted.params())
+        && recordedSeconds.getAsDouble() >= wantedSeconds.getAsDouble()
         // A recording of "all" holds /proc/net/snmp6 only if it asked for an IPv6 counter: else it cannot answer one.
         && (had.isEmpty() ? names(wanted.params()).stream().noneMatch(SnmpCountersParser::ipv6) : had.containsAll(names(wanted.params())));
     if (!fits) {
       return Optional.empty();
     }
     // Without its interval written, the answer would be read at the wanted (shorter) one.
-    boolean saysInterval = seconds(recordedParams) == seconds(wanted.params()) || RecordedSections.read(recordedRaw, AFTER, INTERVAL).has(INTERVAL);
+    boolean saysInterval = recordedSeconds.getAsDouble() == wantedSeconds.getAsDouble()
+        || RecordedSections.read(recordedRaw, AFTER, INTERVAL).has(INTERVAL);
     return Optional.of(saysInterval ? recordedRaw
-        : RecordedSections.writer().text(recordedRaw).section(INTERVAL, seconds(recordedParams) + "\n").toString());
+        : RecordedSections.writer().text(recordedRaw).section(INTERVAL, recordedSeconds.getAsDouble() + "\n").toString());
   }
 
   private static double seconds(Map<String, String> params) {

@@ -119,13 +119,16 @@ public class XfrmProbe implements Probe {
    */
   @Override
   public Optional<String> answerFrom(Map<String, String> recordedParams, String recordedRaw, ProbeRequest wanted) {
-    if (!Probe.same(recordedParams, wanted, "netns") || seconds(recordedParams) < seconds(wanted.params())) {
+    var recordedSeconds = Probe.seconds(recordedParams);
+    var wantedSeconds = Probe.seconds(wanted.params());
+    if (!Probe.same(recordedParams, wanted, "netns") || recordedSeconds.isEmpty() || wantedSeconds.isEmpty()
+        || recordedSeconds.getAsDouble() < wantedSeconds.getAsDouble()) {
       return Optional.empty();
     }
-    boolean saysInterval = seconds(recordedParams) == seconds(wanted.params())
+    boolean saysInterval = recordedSeconds.getAsDouble() == wantedSeconds.getAsDouble()
         || RecordedSections.read(recordedRaw, STAT, STAT_AFTER, INTERVAL).has(INTERVAL);
     return Optional.of(saysInterval ? recordedRaw
-        : RecordedSections.writer().text(recordedRaw).section(INTERVAL, seconds(recordedParams) + "\n").toString());
+        : RecordedSections.writer().text(recordedRaw).section(INTERVAL, recordedSeconds.getAsDouble() + "\n").toString());
   }
 
   private static String strip(String recorded) {

@@ -56,5 +56,10 @@ class CountersProbeIntervalTest {
     assertThat(probe.interpret(request("0.5"), answer, CONTEXT).facts()).containsExactly(new Counter("lab", "UdpNoPorts", 7, 4, 1));
     // a half-second recording does not answer a one-second question
     assertThat(probe.answerFrom(Map.of("netns", "lab", "names", "UdpNoPorts", "seconds", "0.5"), old, request("1"))).isEmpty();
+    // A damaged bundle's interval (found by BundleFuzzTest: it threw NumberFormatException) answers nothing.
+    for (String bad : List.of("\u202e", "x", "NaN", "-1", "0", "Infinity")) {
+      assertThat(probe.answerFrom(Map.of("netns", "lab", "names", "UdpNoPorts", "seconds", bad), old, request("0.5"))).as(bad).isEmpty();
+      assertThat(probe.answerFrom(Map.of("netns", "lab", "names", "UdpNoPorts", "seconds", "1"), old, request(bad))).as(bad).isEmpty();
+    }
   }
 }
