@@ -8,11 +8,9 @@ import dev.dropdx.probe.Availability;
 import dev.dropdx.probe.Probe;
 import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.ProbeOutcome;
-import dev.dropdx.probe.exec.CommandResult;
 import dev.dropdx.probe.exec.CommandRunner;
 import dev.dropdx.probe.exec.RawCommand;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,27 +59,8 @@ public class Igmp6Probe implements Probe {
   @Override
   public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
     String netns = request.params().getOrDefault("netns", "");
-    String iface = request.param("iface");
-    CommandResult r = RawCommand.decode(raw);
-    if (!r.ok()) {
-      return new ProbeOutcome("procfs", "/proc/net/igmp6 could not be read", List.of(),
-          List.of("/proc/net/igmp6 could not be read: " + r.firstError()), raw);
-    }
-    List<Object> facts = new ArrayList<>(Igmp6Parser.parse(netns, r.stdout()));
-    int listed = facts.size();
-    String summary;
-    Ipv6MulticastGroups asked = facts.stream().map(Ipv6MulticastGroups.class::cast)
-        .filter(g -> g.iface().equals(iface)).findFirst().orElse(null);
-    if (iface != null && asked == null) {
-      asked = new Ipv6MulticastGroups(netns, iface, -1, List.of(), false);
-      facts.add(asked);
-    }
-    if (asked != null) {
-      summary = asked.describe() + "; " + listed + " interface(s) listed";
-    } else {
-      summary = listed + " interface(s) listed in /proc/net/igmp6";
-    }
-    return new ProbeOutcome("procfs", summary, facts, List.of(), raw);
+    return MembershipListing.outcome("/proc/net/igmp6", RawCommand.decode(raw), raw, request.param("iface"), out -> Igmp6Parser.parse(netns, out),
+        Ipv6MulticastGroups::iface, iface -> new Ipv6MulticastGroups(netns, iface, -1, List.of(), false));
   }
 
   /** /proc/net/igmp6 lists every interface of the namespace, so any interface is answered. */

@@ -8,12 +8,10 @@ import dev.dropdx.probe.Availability;
 import dev.dropdx.probe.Probe;
 import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.ProbeOutcome;
-import dev.dropdx.probe.exec.CommandResult;
 import dev.dropdx.probe.exec.CommandRunner;
 import dev.dropdx.probe.exec.RawCommand;
 import java.nio.ByteOrder;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,27 +59,8 @@ public class IgmpProbe implements Probe {
   @Override
   public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
     String netns = request.params().getOrDefault("netns", "");
-    String iface = request.param("iface");
-    CommandResult r = RawCommand.decode(raw);
-    if (!r.ok()) {
-      return new ProbeOutcome("procfs", "/proc/net/igmp could not be read", List.of(),
-          List.of("/proc/net/igmp could not be read: " + r.firstError()), raw);
-    }
-    List<Object> facts = new ArrayList<>(IgmpParser.parse(netns, r.stdout(), ByteOrder.nativeOrder()));
-    int listed = facts.size();
-    String summary;
-    MulticastGroups asked = facts.stream().map(MulticastGroups.class::cast)
-        .filter(g -> g.iface().equals(iface)).findFirst().orElse(null);
-    if (iface != null && asked == null) {
-      asked = new MulticastGroups(netns, iface, -1, List.of(), false);
-      facts.add(asked);
-    }
-    if (asked != null) {
-      summary = asked.describe() + "; " + listed + " interface(s) listed";
-    } else {
-      summary = listed + " interface(s) listed in /proc/net/igmp";
-    }
-    return new ProbeOutcome("procfs", summary, facts, List.of(), raw);
+    return MembershipListing.outcome("/proc/net/igmp", RawCommand.decode(raw), raw, request.param("iface"),
+        out -> IgmpParser.parse(netns, out, ByteOrder.nativeOrder()), MulticastGroups::iface, iface -> new MulticastGroups(netns, iface, -1, List.of(), false));
   }
 
   /** /proc/net/igmp lists every interface of the namespace, so any interface is answered. */
