@@ -186,7 +186,7 @@ if lab:
                                                             r[10] if len(r) > 10 else "-"))
     w("")
     for name, v in sorted(whole.items()):
-        w("Whole command, cold, `java -jar target/dropdx.jar lab run %s --format json`: wall %s s, cpu %s s." % (
+        w("Whole command, cold, `bin/dropdx lab run %s --format json` (README's launcher): wall %s s, cpu %s s." % (
             name, v, f("3_whole_cpu_" + name)))
     w("")
 if flood:
