@@ -2,13 +2,20 @@
 prints one line per scenario for bench/run (figures 3 and 4):
 name got probes_run applicable watch_start_ms after_watch_start_ms after_first_drop_ms - end_ms after_watch_ms probes
 
+probes_run and applicable (the exhaustive baseline) are defined once, in bench/baseline.py (shared
+with bench/live.py): the baseline comes from the catalog of the built jar (`rules probes --format json`).
+
 after_first_drop_ms: from the first matching drop to the end of the diagnosis. When the watch ended
 early, its note says when (relative to bpftrace's start) the target's drops were first seen and when
 the watch ended; otherwise the first drop is taken as at the start of the window (3 s, the default).
 """
 import json
+import os
 import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import baseline  # noqa: E402
 
 WINDOW_MS = 3000
 EARLY = re.compile(r"ended early: drops matching the target were seen ([\d.]+) s into it and counted for ([\d.]+) s more")
@@ -26,33 +33,19 @@ while True:
     except ValueError:
         i = j + 1
 
-# Applicable probes (the exhaustive baseline): available on this host and meaningful for the
-# target's protocol. Always: these eight. igmp for multicast/OSPF, gre-handler for GRE,
-# vxlan-link for VXLAN.
-ALWAYS = ["drop-watch", "counters", "sysctl", "route", "local-addresses", "sockets", "netfilter", "capture"]
+LISTING = baseline.catalog(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 for name, d in zip(names, docs + [None] * len(names)):
     if d is None:
         print(name, "error", 0, 0, "nan", "nan", "nan", "-", "nan", "nan", "-")
         continue
     t = d["trail"]
-    probes = [s for s in t if s["step"] > 0 and s["backend"] != "-"]
+    probes = baseline.probes_run(t)
     dw = [s for s in t if s["probe"] == "drop-watch"]
     end = max(s["atMillis"] + s["millis"] for s in t)
     watch_start = dw[0]["atMillis"] if dw else float("nan")
     watch_end = dw[0]["atMillis"] + dw[0]["millis"] if dw else float("nan")
-    tgt = d.get("target") or {}
-    proto = str(tgt.get("proto") or tgt.get("protocol") or "").lower()
-    dst = str(tgt.get("dst") or "")
-    first = dst.split(".")[0]
-    mcast = first.isdigit() and 224 <= int(first) <= 239
-    app = list(ALWAYS)
-    if mcast or proto in ("ospf", "89", "igmp"):
-        app.append("igmp")
-    if proto in ("gre", "47"):
-        app.append("gre-handler")
-    if proto == "vxlan" or "vxlan" in name or str(tgt.get("dport")) == "4789":
-        app.append("vxlan-link")
+    app = baseline.applicable(LISTING, d.get("target") or {})
     got = d["diagnoses"][0]["cause"] if d["diagnoses"] else d["verdict"]
     early = [m for n in (dw[0].get("notes") or [] if dw else []) for m in [EARLY.search(n)] if m]
     if early:

@@ -9,29 +9,21 @@ start-up after the step began) and how far into the watch the target's drops wer
 bpftrace's 100 ms dumps, so the drop itself may be up to one dump earlier); when the watch ran its
 whole window (no early end), the first drop is taken as at the window's start.
 
-baseline (the exhaustive baseline): every probe the rule book can ask (ProbeRequest.of("ID", ... in
-rules/**/*.drl) that this host can run (the stap-* probes need a kernel build tree and debuginfo,
-and are asked only on kernels without drop reasons), less the protocol-specific ones that do not fit
-the target: igmp only for multicast/OSPF, gre-handler only for GRE, vxlan-link only for VXLAN.
-An exhaustive tool would run each once. probes_run: trail steps that ran (backend not "-", the host
-step left out; a step answered by an earlier one, backend "memo of ...", runs nothing). duplicates:
-steps that ran a probe with the same parameters as an earlier step.
+baseline (the exhaustive baseline) and probes_run: defined once, in bench/baseline.py (shared with
+bench/lab.py): every probe of the built jar's catalog that this host can run and that can mean
+something for the target's family and protocol; probes_run counts the trail steps that ran a probe.
+duplicates: steps that ran a probe with the same parameters as an earlier step.
 """
-import glob
 import json
+import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import baseline as probe_baseline  # noqa: E402
+
 EARLY = re.compile(r"ended early: drops matching the target were seen ([\d.]+) s into it .*its start-up, ([\d.]+) s before that")
 WHOLE = re.compile(r"ran its whole (\d+) s window .*start-up, ([\d.]+) s before that")
-ASK = re.compile(r'ProbeRequest\.of\("([a-z0-9-]+)"')
-
-
-def askable(root):
-    ids = set()
-    for f in glob.glob(root + "/rules/**/*.drl", recursive=True):
-        ids.update(ASK.findall(open(f).read()))
-    return sorted(i for i in ids if not i.startswith("stap-"))
 
 
 def reports(path):
@@ -48,33 +40,16 @@ def reports(path):
             i = j + 1
 
 
-def baseline(ids, d, name):
-    tgt = d.get("target") or {}
-    proto = str(tgt.get("proto") or "").lower()
-    first = str(tgt.get("dst") or "").split(".")[0]
-    mcast = first.isdigit() and 224 <= int(first) <= 239
-    keep = []
-    for i in ids:
-        if i == "igmp" and not (mcast or proto in ("ospf", "89", "igmp", "2")):
-            continue
-        if i == "gre-handler" and proto not in ("gre", "47"):
-            continue
-        if i == "vxlan-link" and not (proto == "vxlan" or "vxlan" in name or str(tgt.get("dport")) == "4789"):
-            continue
-        keep.append(i)
-    return keep
-
-
 def main():
     root, path, names = sys.argv[1], sys.argv[2], sys.argv[3:]
-    ids = askable(root)
+    listing = probe_baseline.catalog(root)
     docs = reports(path)
     for name, d in zip(names, docs + [None] * len(names)):
         if d is None:
             print(name, "-", "error", "nan", 0, 0, "nan", 0, "nan", "-")
             continue
         t = d["trail"]
-        ran = [s for s in t if s["step"] > 0 and s["backend"] != "-" and s["probe"] != "stop" and not s["backend"].startswith("memo of")]
+        ran = probe_baseline.probes_run(t)
         seen, dups = set(), 0
         for s in ran:
             k = s["probe"] + json.dumps(s.get("params") or {}, sort_keys=True)
@@ -97,7 +72,7 @@ def main():
             watch = dw[0]["millis"]
         else:
             after, watch = float("nan"), float("nan")
-        base = baseline(ids, d, name)
+        base = probe_baseline.applicable(listing, d.get("target") or {})
         print(name, "-", got, "%.0f" % after, len(ran), len(base), "%.2f" % (len(ran) / len(base)), dups, "%.0f" % watch,
               ",".join(s["probe"] for s in ran) or "-")
 

@@ -4,6 +4,7 @@ import dev.dropdx.batch.RuleCases;
 import dev.dropdx.config.DropdxPaths;
 import dev.dropdx.probe.ProbeCatalog;
 import dev.dropdx.probe.ProbeInfo;
+import dev.dropdx.probe.host.HostFactsDetector;
 import dev.dropdx.probe.team.TeamProbeFile;
 import dev.dropdx.probe.team.TeamProbes;
 import dev.dropdx.rules.FactCatalog;
@@ -17,7 +18,9 @@ import java.util.List;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * `rules list`, `validate`, `test`, `facts` and `probes`: what the rule book holds, whether a directory
@@ -33,9 +36,13 @@ public class RulesCommands {
   private final ProbeCatalog probes;
   private final TeamProbes teamProbes;
   private final PathTrust trust;
+  private final HostFactsDetector host;
+  private final JsonMapper json;
 
   public RulesCommands(RuleBookProvider rules, CommandGuard guard, DropdxPaths paths, RuleCases ruleCases, FactCatalog facts,
-      ProbeCatalog probes, TeamProbes teamProbes, PathTrust trust) {
+      ProbeCatalog probes, TeamProbes teamProbes, PathTrust trust, HostFactsDetector host, JsonMapper json) {
+    this.host = host;
+    this.json = json;
     this.teamProbes = teamProbes;
     this.trust = trust;
     this.facts = facts;
@@ -69,15 +76,27 @@ public class RulesCommands {
   }
 
   @Command(name = {"rules", "probes"}, group = "Rules",
-      description = "Every probe rules can ask for: parameters, what it answers, its facts and backends (docs/probes.md is a copy of the built-in ones); with team directories configured (--rules DIR), their team probes (probes.json) too")
-  public void probes(CommandContext ctx) {
+      description = "Every probe rules can ask for: parameters, what it answers, its facts and backends (docs/probes.md is a copy of the built-in ones); with team directories configured (--rules DIR), their team probes (probes.json) too",
+      help = "--format json lists the same as a JSON array, each probe with whether this host can run it (available, unavailable: why not)")
+  public void probes(CommandContext ctx,
+      @Option(longName = "format", description = "text, or json (with each probe's availability on this host)", defaultValue = "text") String format) {
     guard.run(ctx.outputWriter(), () -> {
+      boolean asJson = switch (format == null ? "text" : format) {
+        case "text" -> false;
+        case "json" -> true;
+        default -> throw new dev.dropdx.cli.UsageException("--format must be text or json, not " + format);
+      };
       TeamProbeFile.Loaded team = TeamProbeFile.load(paths.rulesDirs(), trust);
       if (!team.problems().isEmpty()) {
         throw new dev.dropdx.rules.RuleBookException("the team probe files are refused",
             team.problems().stream().map(p -> new dev.dropdx.rules.RuleProblem(p.file(), p.line(), p.message())).toList());
       }
-      ctx.outputWriter().print(ReferenceRenderer.probes(probeInfos(teamProbes.catalog(probes, team.probes()))));
+      ProbeCatalog all = teamProbes.catalog(probes, team.probes());
+      if (asJson) {
+        ctx.outputWriter().println(json.writerWithDefaultPrettyPrinter().writeValueAsString(ProbeListing.of(all, host.detect())));
+      } else {
+        ctx.outputWriter().print(ReferenceRenderer.probes(probeInfos(all)));
+      }
       return 0;
     });
   }
