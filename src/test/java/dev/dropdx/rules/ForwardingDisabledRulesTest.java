@@ -40,14 +40,15 @@ class ForwardingDisabledRulesTest {
   }
 
   @Test
-  void aTargetDropAsksForTheForwardingFlagTheLocalAddressesAndTheInputRoute() {
+  void aTargetDropAsksForTheForwardingFlagAndTheInputRouteOnly() {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(FORWARD_FLOW, addrError(R1, A, B, TargetMatch.TARGET)).fire();
       assertThat(h.requests("sysctl")).singleElement().satisfies(r -> {
         assertThat(r.param("keys")).isEqualTo("net.ipv4.ip_forward net.ipv4.conf.fwd-r1.forwarding");
         assertThat(r.priority()).isEqualTo(50);
       });
-      assertThat(h.requests("local-addresses")).singleElement().satisfies(r -> assertThat(r.param("netns")).isEqualTo(NS));
+      // The kernel's input route answer says whether the destination is local: no address listing is asked.
+      assertThat(h.requests("local-addresses")).isEmpty();
       assertThat(h.requests("route")).singleElement().satisfies(r -> {
         assertThat(r.param("to")).isEqualTo(B);
         assertThat(r.param("from")).isEqualTo(A);
@@ -107,10 +108,25 @@ class ForwardingDisabledRulesTest {
 
   @Test
   void nearMissTheDestinationIsLocalConcludesNothing() {
+    // For one of its own addresses the kernel's input lookup answers a local route, forwarding or not.
     try (RuleHarness h = new RuleHarness()) {
-      h.insert(FORWARD_FLOW, addrError(R1, A, B, TargetMatch.TARGET), inputRouteFails(B, A, R1, "No route to host"))
+      h.insert(FORWARD_FLOW, addrError(R1, A, B, TargetMatch.TARGET), inputRoute(B, A, R1))
           .insert(routerFacts(R1, "1")).insert(local(R2, B)).fire();
+      assertThat(h.fired()).doesNotContain(PROVEN);
       assertThat(h.diagnoses()).isEmpty();
+    }
+  }
+
+  @Test
+  void nearMissAnotherLookupErrorThanNoRouteToHostConcludesNothing() {
+    // EHOSTUNREACH is the error route of a non-forwarding arrival device; a local source (EINVAL) or a
+    // missing route (ENETUNREACH) is another story.
+    for (String error : new String[] {"Invalid argument", "Network is unreachable", "Invalid cross-device link"}) {
+      try (RuleHarness h = new RuleHarness()) {
+        h.insert(FORWARD_FLOW, addrError(R1, A, B, TargetMatch.TARGET), inputRouteFails(B, A, R1, error))
+            .insert(routerFacts(R1, "1")).fire();
+        assertThat(h.diagnoses()).as(error).isEmpty();
+      }
     }
   }
 
