@@ -8,9 +8,9 @@ package dev.dropdx.fact;
  * @param dropped packets dropped because the backlog was full (cumulative; reason CPU_BACKLOG), e.g. 12
  * @param timeSqueeze times the receive softirq ran out of budget with work left (cumulative), e.g. 3
  * @param droppedIncrease growth of {@code dropped} between two reads {@code seconds} apart, -1 when read once, e.g. 12
- * @param seconds interval between the reads, 0 when read once, e.g. 1
+ * @param seconds interval between the reads, 0 when read once, e.g. 0.5
  */
-public record SoftnetCpu(int cpu, long processed, long dropped, long timeSqueeze, long droppedIncrease, int seconds)
+public record SoftnetCpu(int cpu, long processed, long dropped, long timeSqueeze, long droppedIncrease, double seconds)
     implements Evidence {
 
   /** True when this CPU's backlog dropped packets while dropdx watched (or, read once, ever). */

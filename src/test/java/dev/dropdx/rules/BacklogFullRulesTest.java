@@ -33,7 +33,10 @@ class BacklogFullRulesTest {
   void aTargetDropAsksForSoftnetStatFirstAndThenTheGlobalLimitInTheRootNamespace() {
     try (RuleHarness h = new RuleHarness()) {
       h.insert(backlogDrop(TargetMatch.TARGET)).fire();
-      assertThat(h.requests("softnet")).singleElement().satisfies(r -> assertThat(r.priority()).isEqualTo(50));
+      assertThat(h.requests("softnet")).singleElement().satisfies(r -> {
+        assertThat(r.priority()).isEqualTo(50);
+        assertThat(r.param("seconds")).isEqualTo("0.5");
+      });
       assertThat(h.requests("sysctl")).singleElement().satisfies(r -> {
         assertThat(r.param("netns")).isEmpty();
         assertThat(r.param("keys")).isEqualTo("net.core.netdev_max_backlog");

@@ -44,7 +44,8 @@ class FamilyRulesTest {
       h.insert(TARGET, WATCHED, drop("ip_frag_queue", "FRAG_TOO_FAR", TargetMatch.TARGET), FRAG_PAGE).fire();
       assertThat(h.fired()).contains(RULE);
       assertThat(familyRequests(h)).singleElement().satisfies(r -> {
-        assertThat(r.params()).isEqualTo(Map.of("netns", Facts.NS, "names", "IpReasmFails IpReasmTimeout"));
+        // Read 0.5 s apart, as every other counter request (Probe.seconds).
+        assertThat(r.params()).isEqualTo(Map.of("netns", Facts.NS, "names", "IpReasmFails IpReasmTimeout", "seconds", "0.5"));
         assertThat(r.why()).contains("FRAG_TOO_FAR");
       });
     }

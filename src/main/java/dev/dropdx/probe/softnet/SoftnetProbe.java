@@ -21,14 +21,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the per-CPU receive backlog counters (/proc/net/softnet_stat, the same in every network
- * namespace) twice a few seconds apart, one {@link SoftnetCpu} fact per CPU. Parameter:
- * {@code seconds} (interval, default 1, 0 reads once).
+ * namespace) twice a fraction of a second or a few seconds apart, one {@link SoftnetCpu} fact per
+ * CPU. Parameter: {@code seconds} (interval, default 1, may be fractional such as 0.5; 0 reads once).
  */
 @Component
 public class SoftnetProbe implements Probe {
   private static final Path SOFTNET = Path.of("/proc/net/softnet_stat");
-  private static final int MAX_SECONDS = 5;
+  private static final double MAX_SECONDS = 5;
   private static final String AFTER = "second reading";
+  /** The interval the readings were taken at, when a longer recording answers a shorter request. */
+  private static final String INTERVAL = "interval";
   private static final String ERROR = "--- error: ";
 
   @Override
@@ -39,7 +41,7 @@ public class SoftnetProbe implements Probe {
   @Override
   public ProbeInfo info() {
     return new ProbeInfo("the per-CPU receive backlog counters, read twice",
-        List.of(ProbeInfo.param("seconds", "interval between the readings (default 1, 0 reads once)", "1")),
+        List.of(ProbeInfo.param("seconds", "interval between the readings (default 1, 0 reads once)", "0.5")),
         List.of("SoftnetCpu"),
         List.of("/proc/net/softnet_stat"));
   }
@@ -51,13 +53,13 @@ public class SoftnetProbe implements Probe {
 
   @Override
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
-    int seconds = seconds(request);
+    double seconds = seconds(request.params());
     StringBuilder raw = new StringBuilder();
     try {
       raw.append(Files.readString(SOFTNET));
       if (seconds > 0) {
         context.progress().accept("reading /proc/net/softnet_stat again in " + seconds + " s");
-        Thread.sleep(seconds * 1000L);
+        Thread.sleep(Math.round(seconds * 1000));
         raw = new StringBuilder(RecordedSections.writer().text(raw.toString()).section(AFTER, Files.readString(SOFTNET)).toString());
       }
     } catch (IOException e) {
@@ -71,18 +73,21 @@ public class SoftnetProbe implements Probe {
   /** Raw output: the first reading and, when sampled, a separator line and the second reading. */
   @Override
   public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
-    int requested = seconds(request);
+    double requested = seconds(request.params());
     List<String> notes = new ArrayList<>();
     int err = raw.indexOf(ERROR);
     String text = err < 0 ? raw : raw.substring(0, err);
     if (err >= 0) {
       notes.add(SOFTNET + " could not be read: " + raw.substring(err + ERROR.length()).strip());
     }
-    RecordedSections readings = RecordedSections.read(text, AFTER);
+    RecordedSections readings = RecordedSections.read(text, AFTER, INTERVAL);
     boolean twice = readings.has(AFTER);
+    if (readings.has(INTERVAL)) {
+      requested = parse(readings.section(INTERVAL).strip());
+    }
     List<SoftnetStatParser.Row> before = SoftnetStatParser.parse(readings.head());
     List<SoftnetStatParser.Row> after = twice ? SoftnetStatParser.parse(readings.section(AFTER)) : before;
-    int seconds = twice ? requested : 0;
+    double seconds = twice ? requested : 0;
     if (!twice && requested > 0 && !before.isEmpty()) {
       notes.add("softnet_stat was read once: the dropped counts are totals since boot");
     }
@@ -99,13 +104,35 @@ public class SoftnetProbe implements Probe {
     return new ProbeOutcome("procfs", summary, facts, notes, raw);
   }
 
-  private static int seconds(ProbeRequest request) {
-    return Math.max(0, Math.min(MAX_SECONDS, parseInt(request.params().getOrDefault("seconds", "1"))));
+  /**
+   * A recording answers a request for the same interval, or for a shorter one when it read twice: drops
+   * seen to grow over 1 s answer whether they grow, asked over 0.5 s (bundles recorded before the rule
+   * asked 0.5 s replay so). The answer says the interval it was read at, so the facts keep it.
+   */
+  @Override
+  public java.util.Optional<String> answerFrom(Map<String, String> recordedParams, String recordedRaw, ProbeRequest wanted) {
+    double had = seconds(recordedParams);
+    double want = seconds(wanted.params());
+    if (had == want) {
+      return java.util.Optional.of(recordedRaw);
+    }
+    RecordedSections readings = RecordedSections.read(recordedRaw, AFTER, INTERVAL);
+    if (want <= 0 || had < want || !readings.has(AFTER)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(readings.has(INTERVAL) ? recordedRaw
+        : RecordedSections.writer().text(recordedRaw).section(INTERVAL, had + "\n").toString());
   }
 
-  private static int parseInt(String s) {
+  /** The interval asked for: 0 to 5 s, 1 when absent or not a number. */
+  private static double seconds(Map<String, String> params) {
+    return parse(params.getOrDefault("seconds", "1"));
+  }
+
+  private static double parse(String s) {
     try {
-      return Integer.parseInt(s.trim());
+      double d = Double.parseDouble(s.trim());
+      return Double.isFinite(d) ? Math.max(0, Math.min(MAX_SECONDS, d)) : 1;
     } catch (NumberFormatException e) {
       return 1;
     }
