@@ -93,3 +93,24 @@ def probes_run(trail):
     """The trail steps that ran a probe."""
     return [s for s in trail if s["step"] > 0 and s["backend"] != "-" and s["probe"] != "stop"
             and not s["backend"].startswith("memo of")]
+
+
+# The hand list figure 4 used when issue 14 was filed (the catalog had 11 probes then), kept so the
+# figure can still be compared with the issue's "0.38 now": 8 probes for every target, plus igmp for
+# multicast/OSPF, gre-handler for GRE and vxlan-link for VXLAN.
+FILING_ALWAYS = ["drop-watch", "counters", "sysctl", "route", "local-addresses", "sockets", "netfilter", "capture"]
+
+
+def filing_applicable(target):
+    """The ids of the baseline issue 14 was filed against, for a report's target."""
+    proto = str(target.get("proto") or "").lower()
+    dport = str(target.get("dport") or "")
+    dst = _net(target.get("dst"))
+    keep = list(FILING_ALWAYS)
+    if (dst is not None and dst.is_multicast) or proto in GROUP_PROTOCOLS:
+        keep.append("igmp")
+    if proto in ("gre", "47"):
+        keep.append("gre-handler")
+    if proto == "vxlan" or (proto in ("udp", "17") and dport == "4789"):
+        keep.append("vxlan-link")
+    return keep

@@ -1,6 +1,6 @@
 """Reads the JSON reports of `lab run NAME --format json` (concatenated, in scenario order) and
 prints one line per scenario for bench/run (figures 3 and 4):
-name got probes_run applicable watch_start_ms after_watch_start_ms after_first_drop_ms - end_ms after_watch_ms probes
+name got probes_run applicable watch_start_ms after_watch_start_ms after_first_drop_ms - end_ms after_watch_ms probes filing_applicable
 
 probes_run and applicable (the exhaustive baseline) are defined once, in bench/baseline.py (shared
 with bench/live.py): the baseline comes from the catalog of the built jar (`rules probes --format json`).
@@ -37,7 +37,7 @@ LISTING = baseline.catalog(os.path.dirname(os.path.dirname(os.path.abspath(__fil
 
 for name, d in zip(names, docs + [None] * len(names)):
     if d is None:
-        print(name, "error", 0, 0, "nan", "nan", "nan", "-", "nan", "nan", "-")
+        print(name, "error", 0, 0, "nan", "nan", "nan", "-", "nan", "nan", "-", 0)
         continue
     t = d["trail"]
     probes = baseline.probes_run(t)
@@ -53,4 +53,5 @@ for name, d in zip(names, docs + [None] * len(names)):
     else:
         after_first = (end - watch_end) + WINDOW_MS
     print(name, got, len(probes), len(app), "%.0f" % watch_start, "%.0f" % (end - watch_start), "%.0f" % after_first, "-",
-          "%.0f" % end, "%.0f" % (end - watch_end), ",".join(s["probe"] for s in probes) or "-")
+          "%.0f" % end, "%.0f" % (end - watch_end), ",".join(s["probe"] for s in probes) or "-",
+          len(baseline.filing_applicable(d.get("target") or {})))
