@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +34,12 @@ import org.springframework.stereotype.Component;
 /** Diagnoses many bundles in one process; a bad bundle is a per-file error and the batch goes on. */
 @Component
 public class BatchDiagnoser {
+  /**
+   * Files read ahead per diagnosing thread. Each waits as a parsed bundle (tens of KB), so memory
+   * stays flat however long the batch; enough that the reading thread can run ahead while the
+   * rule book is still loading (RulesPreload) and the pool waits for it.
+   */
+  static final int READ_AHEAD = 32;
   private final BundleCodec codec;
   private final DiagnosisEngine engine;
   private final int threads;
@@ -105,9 +112,13 @@ public class BatchDiagnoser {
       Deque<Future<BatchResult>> inFlight = new ArrayDeque<>();
       Iterator<Path> next = files.iterator();
       while (next.hasNext() || !inFlight.isEmpty()) {
-        while (next.hasNext() && inFlight.size() < 4 * n) {
+        // This thread reads and parses ahead while the pool diagnoses; a file that needs no
+        // diagnosis (a status file, an unreadable bundle) is a result at once, kept in its place.
+        while (next.hasNext() && inFlight.size() < READ_AHEAD * n) {
           Path f = next.next();
-          inFlight.add(pool.submit(() -> one(f, options)));
+          Read read = read(f);
+          inFlight.add(read.result() != null ? CompletableFuture.completedFuture(read.result())
+              : pool.submit(() -> diagnose(f, read.bundle(), options)));
         }
         sink.accept(inFlight.poll().get());
       }
@@ -124,15 +135,35 @@ public class BatchDiagnoser {
     }
   }
 
+  /** One file read and diagnosed on this thread. */
   private BatchResult one(Path file, DiagnosisOptions options) {
-    String host = null;
+    Read read = read(file);
+    return read.result() != null ? read.result() : diagnose(file, read.bundle(), options);
+  }
+
+  /** A file read: its bundle to diagnose, or already its result (a host status file, or why it cannot be read). */
+  private record Read(EvidenceBundle bundle, BatchResult result) {}
+
+  private Read read(Path file) {
     try {
       if (file.getFileName() != null && file.getFileName().toString().endsWith(HostStatus.SUFFIX)) {
         HostStatus s = codec.readStatus(file);
-        return BatchResult.ofHost(s.host(), file.toString(), s.status(), s.message() == null ? "(no message)" : s.message());
+        return new Read(null, BatchResult.ofHost(s.host(), file.toString(), s.status(), s.message() == null ? "(no message)" : s.message()));
       }
-      EvidenceBundle b = codec.read(file);
-      host = b.hostname();
+      return new Read(codec.read(file), null);
+    } catch (BundleException e) {
+      return new Read(null, new BatchResult(null, file.toString(), "error", List.of(), 2, e.getMessage()));
+    } catch (CannotDiagnoseException e) {
+      return new Read(null, new BatchResult(null, file.toString(), "error", List.of(), 2, file + ": " + e.getMessage()));
+    } catch (RuntimeException e) {
+      // A hostile file must not end the batch: report it with the file and go on.
+      return new Read(null, new BatchResult(null, file.toString(), "error", List.of(), 2, file + ": cannot diagnose: " + e));
+    }
+  }
+
+  private BatchResult diagnose(Path file, EvidenceBundle b, DiagnosisOptions options) {
+    String host = b.hostname();
+    try {
       DiagnosisReport r = engine.replay(b.target(), b.host(), b.probes(), options);
       return new BatchResult(host, file.toString(), r.verdict().id(), r.diagnoses().stream().map(ExplainedDiagnosis::cause).toList(),
           r.verdict().exitCode(), null);
