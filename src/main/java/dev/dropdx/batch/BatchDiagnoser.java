@@ -20,11 +20,11 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -35,9 +35,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class BatchDiagnoser {
   /**
-   * Files read ahead per diagnosing thread. Each waits as a parsed bundle (tens of KB), so memory
-   * stays flat however long the batch; enough that the reading thread can run ahead while the
-   * rule book is still loading (RulesPreload) and the pool waits for it.
+   * Files in flight per diagnosing thread. Each waits at most as a parsed bundle (tens of KB), so
+   * memory stays flat however long the batch; enough that the calling thread can parse well ahead
+   * while the rule book is still loading ({@link RulesPreload}) and the pool waits for it.
    */
   static final int READ_AHEAD = 32;
   private final BundleCodec codec;
@@ -109,36 +109,58 @@ public class BatchDiagnoser {
       return t;
     });
     try {
-      Deque<Future<BatchResult>> inFlight = new ArrayDeque<>();
+      Deque<Job> inFlight = new ArrayDeque<>();
       Iterator<Path> next = files.iterator();
       while (next.hasNext() || !inFlight.isEmpty()) {
-        // This thread reads and parses ahead while the pool diagnoses; a file that needs no
-        // diagnosis (a status file, an unreadable bundle) is a result at once, kept in its place.
         while (next.hasNext() && inFlight.size() < READ_AHEAD * n) {
           Path f = next.next();
-          Read read = read(f);
-          inFlight.add(read.result() != null ? CompletableFuture.completedFuture(read.result())
-              : pool.submit(() -> diagnose(f, read.bundle(), options)));
+          FutureTask<Read> read = new FutureTask<>(() -> read(f));
+          inFlight.add(new Job(read, pool.submit(() -> {
+            read.run(); // parses here unless this thread's read-ahead already did (or is doing) it
+            return result(f, done(read), options);
+          })));
         }
-        sink.accept(inFlight.poll().get());
+        // While the first result is not ready, this thread reads and parses the files after it, so
+        // parsing overlaps the rule book load and the pool keeps to diagnosing; a pool thread that
+        // reaches a file first parses it itself, so the pool scales with the cores.
+        Job first = inFlight.peek();
+        for (Job job : inFlight) {
+          if (first.result().isDone()) {
+            break;
+          }
+          job.read().run();
+        }
+        sink.accept(done(inFlight.poll().result()));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      // one() turns every exception into a per-file error; what gets here is an Error
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
     }
   }
 
+  /** A file in flight: its read (run once, by whichever thread comes first) and its result. */
+  private record Job(FutureTask<Read> read, Future<BatchResult> result) {}
+
+  /** The value of a finished task; read() and diagnose() turn every exception into a per-file error, so what fails here is an Error. */
+  private static <T> T done(Future<T> task) throws InterruptedException {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private BatchResult result(Path file, Read read, DiagnosisOptions options) {
+    return read.result() != null ? read.result() : diagnose(file, read.bundle(), options);
+  }
+
   /** One file read and diagnosed on this thread. */
   private BatchResult one(Path file, DiagnosisOptions options) {
-    Read read = read(file);
-    return read.result() != null ? read.result() : diagnose(file, read.bundle(), options);
+    return result(file, read(file), options);
   }
 
   /** A file read: its bundle to diagnose, or already its result (a host status file, or why it cannot be read). */
