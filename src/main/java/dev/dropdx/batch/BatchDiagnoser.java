@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -33,6 +34,12 @@ import org.springframework.stereotype.Component;
 /** Diagnoses many bundles in one process; a bad bundle is a per-file error and the batch goes on. */
 @Component
 public class BatchDiagnoser {
+  /**
+   * Files in flight per diagnosing thread. Each waits at most as a parsed bundle (tens of KB), so
+   * memory stays flat however long the batch; enough that the calling thread can parse well ahead
+   * while the rule book is still loading ({@link RulesPreload}) and the pool waits for it.
+   */
+  static final int READ_AHEAD = 32;
   private final BundleCodec codec;
   private final DiagnosisEngine engine;
   private final int threads;
@@ -102,37 +109,83 @@ public class BatchDiagnoser {
       return t;
     });
     try {
-      Deque<Future<BatchResult>> inFlight = new ArrayDeque<>();
+      Deque<Job> inFlight = new ArrayDeque<>();
       Iterator<Path> next = files.iterator();
       while (next.hasNext() || !inFlight.isEmpty()) {
-        while (next.hasNext() && inFlight.size() < 4 * n) {
+        while (next.hasNext() && inFlight.size() < READ_AHEAD * n) {
           Path f = next.next();
-          inFlight.add(pool.submit(() -> one(f, options)));
+          FutureTask<Read> read = new FutureTask<>(() -> read(f));
+          inFlight.add(new Job(read, pool.submit(() -> {
+            read.run(); // parses here unless this thread's read-ahead already did (or is doing) it
+            return result(f, done(read), options);
+          })));
         }
-        sink.accept(inFlight.poll().get());
+        // While the first result is not ready, this thread reads and parses the files after it, so
+        // parsing overlaps the rule book load and the pool keeps to diagnosing; a pool thread that
+        // reaches a file first parses it itself, so the pool scales with the cores.
+        Job first = inFlight.peek();
+        for (Job job : inFlight) {
+          if (first.result().isDone()) {
+            break;
+          }
+          job.read().run();
+        }
+        sink.accept(done(inFlight.poll().result()));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      // one() turns every exception into a per-file error; what gets here is an Error
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
     }
   }
 
+  /** A file in flight: its read (run once, by whichever thread comes first) and its result. */
+  private record Job(FutureTask<Read> read, Future<BatchResult> result) {}
+
+  /** The value of a finished task; read() and diagnose() turn every exception into a per-file error, so what fails here is an Error. */
+  private static <T> T done(Future<T> task) throws InterruptedException {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private BatchResult result(Path file, Read read, DiagnosisOptions options) {
+    return read.result() != null ? read.result() : diagnose(file, read.bundle(), options);
+  }
+
+  /** One file read and diagnosed on this thread. */
   private BatchResult one(Path file, DiagnosisOptions options) {
-    String host = null;
+    return result(file, read(file), options);
+  }
+
+  /** A file read: its bundle to diagnose, or already its result (a host status file, or why it cannot be read). */
+  private record Read(EvidenceBundle bundle, BatchResult result) {}
+
+  private Read read(Path file) {
     try {
       if (file.getFileName() != null && file.getFileName().toString().endsWith(HostStatus.SUFFIX)) {
         HostStatus s = codec.readStatus(file);
-        return BatchResult.ofHost(s.host(), file.toString(), s.status(), s.message() == null ? "(no message)" : s.message());
+        return new Read(null, BatchResult.ofHost(s.host(), file.toString(), s.status(), s.message() == null ? "(no message)" : s.message()));
       }
-      EvidenceBundle b = codec.read(file);
-      host = b.hostname();
+      return new Read(codec.read(file), null);
+    } catch (BundleException e) {
+      return new Read(null, new BatchResult(null, file.toString(), "error", List.of(), 2, e.getMessage()));
+    } catch (CannotDiagnoseException e) {
+      return new Read(null, new BatchResult(null, file.toString(), "error", List.of(), 2, file + ": " + e.getMessage()));
+    } catch (RuntimeException e) {
+      // A hostile file must not end the batch: report it with the file and go on.
+      return new Read(null, new BatchResult(null, file.toString(), "error", List.of(), 2, file + ": cannot diagnose: " + e));
+    }
+  }
+
+  private BatchResult diagnose(Path file, EvidenceBundle b, DiagnosisOptions options) {
+    String host = b.hostname();
+    try {
       DiagnosisReport r = engine.replay(b.target(), b.host(), b.probes(), options);
       return new BatchResult(host, file.toString(), r.verdict().id(), r.diagnoses().stream().map(ExplainedDiagnosis::cause).toList(),
           r.verdict().exitCode(), null);

@@ -1,5 +1,6 @@
 package dev.dropdx.cli;
 
+import dev.dropdx.batch.RulesPreload;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,10 @@ public final class CommandLineCommands {
     // Registered before the commands are made: the parser and `script` take the registry.
     context.getBeanFactory().registerSingleton("commandRegistry", registry);
     String first = args.isEmpty() ? "" : args.get(0);
+    if (first.equals("batch")) {
+      // The rule book loads while the command's other beans are made and the bundles listed (RulesPreload).
+      context.getBean(RulesPreload.class).start();
+    }
     List<Method> all = annotatedCommands(context.getBeanFactory());
     List<Method> chosen = first.equals("help") ? List.of() : all.stream().filter(m -> firstWord(m).isEmpty() || firstWord(m).equals(first)).toList();
     for (Method method : chosen.isEmpty() ? all : chosen) {
