@@ -71,8 +71,11 @@ class LauncherJvmChoiceTest {
     Path aotDir = onlyCacheDir();
     assertThat(build).contains("-XX:AOTMode=record", "-XX:AOTMode=create",
         "-XX:AOTCache=" + aotDir.resolve("dropdx.aot")).doesNotContain("-Xshare:dump");
+    // The first training run writes the lean start's component list, which the cached runs use.
+    assertThat(build.lines().findFirst().orElseThrow()).contains("extract");
+    assertThat(build.lines().skip(1).findFirst().orElseThrow()).contains("-Ddropdx.components.write=" + aotDir.resolve("components.txt"));
     assertThat(run(auto, "diagnose", "--replay", "b.json"))
-        .contains("-XX:AOTCache=" + aotDir.resolve("dropdx.aot"))
+        .contains("-XX:AOTCache=" + aotDir.resolve("dropdx.aot"), "-Ddropdx.components=" + aotDir.resolve("components.txt"))
         .endsWith("-jar " + aotDir.resolve("dropdx.jar") + " diagnose --replay b.json");
 
     // DROPDX_JAVA names a JDK 17: another key, so no cache yet, then a CDS archive, never an AOT one.
@@ -91,7 +94,7 @@ class LauncherJvmChoiceTest {
     Files.delete(jvms.resolve("jdk-26/release"));
     String onPath = run(auto, "help");
     assertThat(onPath).startsWith(jvms.resolve("jdk-17/bin/java").toString())
-        .contains("-XX:SharedArchiveFile=" + cdsDir.resolve("dropdx.jsa"))
+        .contains("-XX:SharedArchiveFile=" + cdsDir.resolve("dropdx.jsa"), "-Ddropdx.components=" + cdsDir.resolve("components.txt"))
         .endsWith("-jar " + cdsDir.resolve("dropdx.jar") + " help");
   }
 
