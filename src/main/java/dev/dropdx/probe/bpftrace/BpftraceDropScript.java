@@ -60,12 +60,14 @@ public final class BpftraceDropScript {
     // skb->protocol (measured: TCP segments dropped in __ip_queue_xmit with IP_OUTNOROUTES have
     // protocol 0, no device and network_header 0). Only IPv4 sockets' packets are taken, and their
     // addresses, protocol, port and namespace come from the socket instead of the (unwritten) header.
+    // The socket's family is read for those only: a packet with its header needs no read of it (every
+    // read is a helper call on each drop, and a flood's drops are all of the target's family).
     return """
         tracepoint:skb:kfree_skb /args->protocol == 2048 || args->protocol == 0/ {
           $skb = (struct sk_buff *)args->skbaddr;
           $sk = $skb->sk;
           $family = (uint64)0;
-          if ($sk != 0) { $family = $sk->__sk_common.skc_family; }
+          if (args->protocol == 0 && $sk != 0) { $family = $sk->__sk_common.skc_family; }
           if (args->protocol == 2048 || $family == 2) {
             $ip = (struct iphdr *)($skb->head + $skb->network_header);
             $dev = $skb->dev;
@@ -87,32 +89,34 @@ public final class BpftraceDropScript {
               $ns = $sk->__sk_common.skc_net.net->ns.inum;
             }
             @drops[ksym(args->location), args->reason, ntop($saddr), ntop($daddr), $proto, $dev->name, $ns, $port] = count();
+        %s
           }
         }
-        """.formatted(port);
+        """.formatted(port, stackSample());
   }
 
-  /** The stack sample, the periodic dumps, the window's end and the final marker: the same in every program. */
+  /** The periodic dumps, the window's end and the final marker: the same in every program. */
   private static String footer(int windowSeconds) {
     return """
-        %s
         interval:ms:%d { printf("%s\\n"); print(@drops); print(@stacks); }
         interval:s:%d { exit(); }
         END { clear(@stacked); printf("%s\\n"); }
-        """.formatted(stackSample(), TICK_MILLIS, TICK, windowSeconds, FINAL);
+        """.formatted(TICK_MILLIS, TICK, windowSeconds, FINAL);
   }
 
   /**
-   * The stack sample, a probe of its own on the same tracepoint: the kernel stack of the first
-   * {@link #STACKS_PER_PLACE} drop(s) of each location and reason, keyed like {@code @drops}'s
-   * first two fields. {@code @stacked} counts the stacks taken per place and is cleared at exit.
+   * The stack sample, inside each family's probe right after the drop is counted: the kernel stack
+   * of the first {@link #STACKS_PER_PLACE} drop(s) of each location and reason, keyed like
+   * {@code @drops}'s first two fields. {@code @stacked} counts the stacks taken per place and is
+   * cleared at exit. Inside, not a probe of its own on the same tracepoint: every drop then runs
+   * one BPF program instead of two, and only drops the map counts (the watched families) are sampled.
    */
   static String stackSample() {
     return """
-        tracepoint:skb:kfree_skb /@stacked[args->location, args->reason] < %d/ {
-          @stacked[args->location, args->reason] = @stacked[args->location, args->reason] + 1;
-          @stacks[ksym(args->location), args->reason] = kstack;
-        }""".formatted(STACKS_PER_PLACE);
+            if (@stacked[args->location, args->reason] < %d) {
+              @stacked[args->location, args->reason] = @stacked[args->location, args->reason] + 1;
+              @stacks[ksym(args->location), args->reason] = kstack;
+            }""".formatted(STACKS_PER_PLACE);
   }
 
   /**
@@ -147,7 +151,7 @@ public final class BpftraceDropScript {
           $skb = (struct sk_buff *)args->skbaddr;
           $sk = $skb->sk;
           $family = (uint64)0;
-          if ($sk != 0) { $family = $sk->__sk_common.skc_family; }
+          if (args->protocol == 0 && $sk != 0) { $family = $sk->__sk_common.skc_family; }
           if (args->protocol == 34525 || $family == 10) {
             $nhp = $skb->head + $skb->network_header;
             $ip6 = (struct ipv6hdr *)$nhp;
@@ -180,8 +184,9 @@ public final class BpftraceDropScript {
               $ns = $sk->__sk_common.skc_net.net->ns.inum;
             }
             @drops[ksym(args->location), args->reason, ntop($saddr), ntop($daddr), $proto, $dev->name, $ns, $port] = count();
+        %s
           }
         }
-        """.formatted(IPV6_EXT_HEADERS, port);
+        """.formatted(IPV6_EXT_HEADERS, port, stackSample());
   }
 }

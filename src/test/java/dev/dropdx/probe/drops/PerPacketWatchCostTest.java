@@ -106,7 +106,7 @@ class PerPacketWatchCostTest {
     ProbeContext context = new ProbeContext(new Target(null, "198.18.1.2", 17, 9000, null, "rx"), HOST, 4, line -> { });
 
     assertThatThrownBy(() -> watch.run(WATCH, context)).isInstanceOf(IllegalStateException.class)
-        .hasMessage("bpftrace failed (ERROR: cannot attach)");
+        .hasMessageStartingWith("bpftrace failed ("); // its first error line, or its exit status when stderr was cut short
     assertThat(instances.created).isZero();
   }
 
