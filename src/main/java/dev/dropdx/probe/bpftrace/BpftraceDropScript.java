@@ -17,8 +17,14 @@ public final class BpftraceDropScript {
   public static final String FINAL = "--- dropdx final ---";
   /** How many IPv6 extension headers the IPv6 program skips at most to reach the transport header. */
   public static final int IPV6_EXT_HEADERS = 6;
-  /** How often the map is dumped while watching. */
+  /** How often the map is dumped while watching, so the watch can end once the target's drops are seen. */
   public static final int TICK_MILLIS = 100;
+  /**
+   * How often the map is dumped by a watch that always runs its whole window (every namespace): no
+   * dump can end it early, so ten a second would only cost the host (bpftrace walks and prints the
+   * map each time, the JVM reads it); one a second keeps a recent map should bpftrace be killed.
+   */
+  public static final int WHOLE_WINDOW_TICK_MILLIS = 1000;
   /** Kernel stacks taken per drop location and reason; later drops there are counted, not walked. */
   public static final int STACKS_PER_PLACE = 1;
 
@@ -31,7 +37,12 @@ public final class BpftraceDropScript {
    * @param withPorts read the transport header's destination port (for UDP/TCP targets)
    */
   public static String program(int windowSeconds, boolean withPorts) {
-    return ipv4Probe(withPorts) + footer(windowSeconds);
+    return program(windowSeconds, withPorts, TICK_MILLIS);
+  }
+
+  /** {@link #program(int, boolean)} with the map dumped every {@code tickMillis}. */
+  public static String program(int windowSeconds, boolean withPorts, int tickMillis) {
+    return ipv4Probe(withPorts) + footer(windowSeconds, tickMillis);
   }
 
   /**
@@ -43,7 +54,12 @@ public final class BpftraceDropScript {
    * @param withPorts read the transport header's destination port (for UDP/TCP targets)
    */
   public static String bothFamiliesProgram(int windowSeconds, boolean withPorts) {
-    return ipv4Probe(withPorts) + ipv6Probe(withPorts) + footer(windowSeconds);
+    return bothFamiliesProgram(windowSeconds, withPorts, TICK_MILLIS);
+  }
+
+  /** {@link #bothFamiliesProgram(int, boolean)} with the map dumped every {@code tickMillis}. */
+  public static String bothFamiliesProgram(int windowSeconds, boolean withPorts, int tickMillis) {
+    return ipv4Probe(withPorts) + ipv6Probe(withPorts) + footer(windowSeconds, tickMillis);
   }
 
   /** The tracepoint probe that reads IPv4 packets (and IPv4 sockets' packets freed before their header). */
@@ -96,12 +112,12 @@ public final class BpftraceDropScript {
   }
 
   /** The periodic dumps, the window's end and the final marker: the same in every program. */
-  private static String footer(int windowSeconds) {
+  private static String footer(int windowSeconds, int tickMillis) {
     return """
         interval:ms:%d { printf("%s\\n"); print(@drops); print(@stacks); }
         interval:s:%d { exit(); }
         END { clear(@stacked); printf("%s\\n"); }
-        """.formatted(TICK_MILLIS, TICK, windowSeconds, FINAL);
+        """.formatted(tickMillis, TICK, windowSeconds, FINAL);
   }
 
   /**
@@ -133,7 +149,12 @@ public final class BpftraceDropScript {
    * @param withPorts read the transport header's destination port (for UDP/TCP targets)
    */
   public static String ipv6Program(int windowSeconds, boolean withPorts) {
-    return ipv6Probe(withPorts) + footer(windowSeconds);
+    return ipv6Program(windowSeconds, withPorts, TICK_MILLIS);
+  }
+
+  /** {@link #ipv6Program(int, boolean)} with the map dumped every {@code tickMillis}. */
+  public static String ipv6Program(int windowSeconds, boolean withPorts, int tickMillis) {
+    return ipv6Probe(withPorts) + footer(windowSeconds, tickMillis);
   }
 
   /** The tracepoint probe that reads IPv6 packets (and IPv6 sockets' packets freed before their header). */

@@ -295,8 +295,10 @@ final class TracefsDropWatch implements DropWatchBackend {
 
   /** The bpftrace program for the watched families. */
   static String program(Target target, int window, boolean ports) {
-    return bothFamilies(target) ? BpftraceDropScript.bothFamiliesProgram(window, ports)
-        : target.ipv6() ? BpftraceDropScript.ipv6Program(window, ports) : BpftraceDropScript.program(window, ports);
+    // Every namespace: the watch runs its whole window (nothing ends it early), so slow dumps will do.
+    int tick = target.allNetns() ? BpftraceDropScript.WHOLE_WINDOW_TICK_MILLIS : BpftraceDropScript.TICK_MILLIS;
+    return bothFamilies(target) ? BpftraceDropScript.bothFamiliesProgram(window, ports, tick)
+        : target.ipv6() ? BpftraceDropScript.ipv6Program(window, ports, tick) : BpftraceDropScript.program(window, ports, tick);
   }
 
   private static String familyName(Target target) {
