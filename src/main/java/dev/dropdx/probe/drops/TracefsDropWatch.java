@@ -91,6 +91,7 @@ final class TracefsDropWatch implements DropWatchBackend {
 
   @Override
   public String name() {
+    // "tracefs+bpftrace" although bpftrace now watches alone: bundles name the backend that reads them
     return perPacketBackend ? "tracefs+bpftrace" : "tracefs";
   }
 
