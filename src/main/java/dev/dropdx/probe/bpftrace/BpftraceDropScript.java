@@ -17,8 +17,14 @@ public final class BpftraceDropScript {
   public static final String FINAL = "--- dropdx final ---";
   /** How many IPv6 extension headers the IPv6 program skips at most to reach the transport header. */
   public static final int IPV6_EXT_HEADERS = 6;
-  /** How often the map is dumped while watching. */
+  /** How often the map is dumped while watching, so the watch can end once the target's drops are seen. */
   public static final int TICK_MILLIS = 100;
+  /**
+   * How often the map is dumped by a watch that always runs its whole window (every namespace): no
+   * dump can end it early, so ten a second would only cost the host (bpftrace walks and prints the
+   * map each time, the JVM reads it); one a second keeps a recent map should bpftrace be killed.
+   */
+  public static final int WHOLE_WINDOW_TICK_MILLIS = 1000;
   /** Kernel stacks taken per drop location and reason; later drops there are counted, not walked. */
   public static final int STACKS_PER_PLACE = 1;
 
@@ -31,7 +37,12 @@ public final class BpftraceDropScript {
    * @param withPorts read the transport header's destination port (for UDP/TCP targets)
    */
   public static String program(int windowSeconds, boolean withPorts) {
-    return ipv4Probe(withPorts) + footer(windowSeconds);
+    return program(windowSeconds, withPorts, TICK_MILLIS);
+  }
+
+  /** {@link #program(int, boolean)} with the map dumped every {@code tickMillis}. */
+  public static String program(int windowSeconds, boolean withPorts, int tickMillis) {
+    return ipv4Probe(withPorts) + footer(windowSeconds, tickMillis);
   }
 
   /**
@@ -43,7 +54,12 @@ public final class BpftraceDropScript {
    * @param withPorts read the transport header's destination port (for UDP/TCP targets)
    */
   public static String bothFamiliesProgram(int windowSeconds, boolean withPorts) {
-    return ipv4Probe(withPorts) + ipv6Probe(withPorts) + footer(windowSeconds);
+    return bothFamiliesProgram(windowSeconds, withPorts, TICK_MILLIS);
+  }
+
+  /** {@link #bothFamiliesProgram(int, boolean)} with the map dumped every {@code tickMillis}. */
+  public static String bothFamiliesProgram(int windowSeconds, boolean withPorts, int tickMillis) {
+    return ipv4Probe(withPorts) + ipv6Probe(withPorts) + footer(windowSeconds, tickMillis);
   }
 
   /** The tracepoint probe that reads IPv4 packets (and IPv4 sockets' packets freed before their header). */
@@ -60,12 +76,14 @@ public final class BpftraceDropScript {
     // skb->protocol (measured: TCP segments dropped in __ip_queue_xmit with IP_OUTNOROUTES have
     // protocol 0, no device and network_header 0). Only IPv4 sockets' packets are taken, and their
     // addresses, protocol, port and namespace come from the socket instead of the (unwritten) header.
+    // The socket's family is read for those only: a packet with its header needs no read of it (every
+    // read is a helper call on each drop, and a flood's drops are all of the target's family).
     return """
         tracepoint:skb:kfree_skb /args->protocol == 2048 || args->protocol == 0/ {
           $skb = (struct sk_buff *)args->skbaddr;
           $sk = $skb->sk;
           $family = (uint64)0;
-          if ($sk != 0) { $family = $sk->__sk_common.skc_family; }
+          if (args->protocol == 0 && $sk != 0) { $family = $sk->__sk_common.skc_family; }
           if (args->protocol == 2048 || $family == 2) {
             $ip = (struct iphdr *)($skb->head + $skb->network_header);
             $dev = $skb->dev;
@@ -87,32 +105,34 @@ public final class BpftraceDropScript {
               $ns = $sk->__sk_common.skc_net.net->ns.inum;
             }
             @drops[ksym(args->location), args->reason, ntop($saddr), ntop($daddr), $proto, $dev->name, $ns, $port] = count();
+        %s
           }
         }
-        """.formatted(port);
+        """.formatted(port, stackSample());
   }
 
-  /** The stack sample, the periodic dumps, the window's end and the final marker: the same in every program. */
-  private static String footer(int windowSeconds) {
+  /** The periodic dumps, the window's end and the final marker: the same in every program. */
+  private static String footer(int windowSeconds, int tickMillis) {
     return """
-        %s
         interval:ms:%d { printf("%s\\n"); print(@drops); print(@stacks); }
         interval:s:%d { exit(); }
         END { clear(@stacked); printf("%s\\n"); }
-        """.formatted(stackSample(), TICK_MILLIS, TICK, windowSeconds, FINAL);
+        """.formatted(tickMillis, TICK, windowSeconds, FINAL);
   }
 
   /**
-   * The stack sample, a probe of its own on the same tracepoint: the kernel stack of the first
-   * {@link #STACKS_PER_PLACE} drop(s) of each location and reason, keyed like {@code @drops}'s
-   * first two fields. {@code @stacked} counts the stacks taken per place and is cleared at exit.
+   * The stack sample, inside each family's probe right after the drop is counted: the kernel stack
+   * of the first {@link #STACKS_PER_PLACE} drop(s) of each location and reason, keyed like
+   * {@code @drops}'s first two fields. {@code @stacked} counts the stacks taken per place and is
+   * cleared at exit. Inside, not a probe of its own on the same tracepoint: every drop then runs
+   * one BPF program instead of two, and only drops the map counts (the watched families) are sampled.
    */
   static String stackSample() {
     return """
-        tracepoint:skb:kfree_skb /@stacked[args->location, args->reason] < %d/ {
-          @stacked[args->location, args->reason] = @stacked[args->location, args->reason] + 1;
-          @stacks[ksym(args->location), args->reason] = kstack;
-        }""".formatted(STACKS_PER_PLACE);
+            if (@stacked[args->location, args->reason] < %d) {
+              @stacked[args->location, args->reason] = @stacked[args->location, args->reason] + 1;
+              @stacks[ksym(args->location), args->reason] = kstack;
+            }""".formatted(STACKS_PER_PLACE);
   }
 
   /**
@@ -129,7 +149,12 @@ public final class BpftraceDropScript {
    * @param withPorts read the transport header's destination port (for UDP/TCP targets)
    */
   public static String ipv6Program(int windowSeconds, boolean withPorts) {
-    return ipv6Probe(withPorts) + footer(windowSeconds);
+    return ipv6Program(windowSeconds, withPorts, TICK_MILLIS);
+  }
+
+  /** {@link #ipv6Program(int, boolean)} with the map dumped every {@code tickMillis}. */
+  public static String ipv6Program(int windowSeconds, boolean withPorts, int tickMillis) {
+    return ipv6Probe(withPorts) + footer(windowSeconds, tickMillis);
   }
 
   /** The tracepoint probe that reads IPv6 packets (and IPv6 sockets' packets freed before their header). */
@@ -147,7 +172,7 @@ public final class BpftraceDropScript {
           $skb = (struct sk_buff *)args->skbaddr;
           $sk = $skb->sk;
           $family = (uint64)0;
-          if ($sk != 0) { $family = $sk->__sk_common.skc_family; }
+          if (args->protocol == 0 && $sk != 0) { $family = $sk->__sk_common.skc_family; }
           if (args->protocol == 34525 || $family == 10) {
             $nhp = $skb->head + $skb->network_header;
             $ip6 = (struct ipv6hdr *)$nhp;
@@ -180,8 +205,9 @@ public final class BpftraceDropScript {
               $ns = $sk->__sk_common.skc_net.net->ns.inum;
             }
             @drops[ksym(args->location), args->reason, ntop($saddr), ntop($daddr), $proto, $dev->name, $ns, $port] = count();
+        %s
           }
         }
-        """.formatted(IPV6_EXT_HEADERS, port);
+        """.formatted(IPV6_EXT_HEADERS, port, stackSample());
   }
 }

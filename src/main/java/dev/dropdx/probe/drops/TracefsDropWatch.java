@@ -35,10 +35,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The tracefs backends of the drop watch: skb:kfree_skb for a window in a private tracefs instance
- * (location, reason, count, stack, overruns) and, per packet ("tracefs+bpftrace"), bpftrace reading
- * each dropped packet's headers, device and namespace so drops are matched to the target. Per
- * packet, the watch ends early once the target's drops have been seen and have settled; the window
- * is the most it waits. If bpftrace fails, the same watch goes on with tracefs alone.
+ * (location, reason, count, stack, overruns) or, per packet ("tracefs+bpftrace"), bpftrace alone
+ * reading each dropped packet's headers, device and namespace so drops are matched to the target,
+ * with a stack (and so the location) sampled per place. Per packet, the watch ends early once the
+ * target's drops have been seen and have settled; the window is the most it waits. If bpftrace
+ * fails, the drop watch goes on with its next backend (tracefs alone). Bundles recorded when a
+ * tracefs trace ran beside bpftrace still read their locations from it.
  *
  * <p>For a target in every namespace ({@link Target#allNetns}) the watch runs its whole window,
  * records the host's namespace map (named ones, and unnamed ones by a process inside them) and
@@ -89,6 +91,7 @@ final class TracefsDropWatch implements DropWatchBackend {
 
   @Override
   public String name() {
+    // "tracefs+bpftrace" although bpftrace now watches alone: bundles name the backend that reads them
     return perPacketBackend ? "tracefs+bpftrace" : "tracefs";
   }
 
@@ -113,63 +116,59 @@ final class TracefsDropWatch implements DropWatchBackend {
   public ProbeOutcome run(ProbeRequest request, ProbeContext context) {
     Target target = context.target();
     int window = context.windowSeconds();
-    boolean perPacket = perPacketBackend;
     List<String> notes = new ArrayList<>();
     String bpfOut = "";
-    String trace;
-    long lost;
+    String trace = "";
+    long lost = 0;
     long watchedMillis;
-    long traceMillis;
     boolean all = target.allNetns();
     // Scanned before and after the watch: a namespace that appeared during it is named too.
     NetnsMap namespaces = all ? scanner.scan() : NetnsMap.empty();
     long targetNs = all ? -1 : inodes.inodeOf(target.netns());
-    BpftraceRun run = null;
-    try (TracefsInstance instance = instances.create(Path.of(context.host().tracefs()))) {
-      instance.write("buffer_size_kb", Integer.toString(bufferKb));
-      // The target's family only (IPv4 unless it is an IPv6 target; both for every namespace when no
-      // address says which): the other family's traffic would otherwise flood the buffer. Protocol 0
-      // too: locally generated packets dropped before the IP layer set skb->protocol (no route on output).
-      instance.write("events/skb/kfree_skb/filter", tracefsFilter(target));
-      // Stacks are a sample, not one per drop (each costs the host): per packet, bpftrace takes the
-      // first of each location and reason; tracefs alone takes the first few drops' stacks.
-      if (!perPacket) {
+    Process dying = null;
+    if (perPacketBackend) {
+      // bpftrace alone: its map counts every drop (nothing to overrun) and its stack sample gives each
+      // place's location, so no tracefs event runs beside it. Measured (bench/drop-event-cost, session
+      // 13): that trace cost about 100 ns per dropped packet and ran from before bpftrace's start-up to
+      // its end (4.6 s around a 0.3 s watch in a flood), and then its whole file was formatted and read.
+      BpftraceRun run = runBpftrace(target, window, targetNs, context);
+      if (!run.ok()) {
+        // The drop watch goes on with the next backend (tracefs alone), which says so in its notes.
+        throw new IllegalStateException("bpftrace failed (" + run.error() + ")");
+      }
+      bpfOut = run.stdout();
+      dying = run.dying();
+      notes.add(run.ended());
+      watchedMillis = run.watchedMillis();
+    } else {
+      try (TracefsInstance instance = instances.create(Path.of(context.host().tracefs()))) {
+        instance.write("buffer_size_kb", Integer.toString(bufferKb));
+        // The target's family only (IPv4 unless it is an IPv6 target; both for every namespace when no
+        // address says which): the other family's traffic would otherwise flood the buffer. Protocol 0
+        // too: locally generated packets dropped before the IP layer set skb->protocol (no route on output).
+        instance.write("events/skb/kfree_skb/filter", tracefsFilter(target));
+        // Stacks are a sample, not one per drop (each costs the host): the first few drops' stacks.
         instance.write("events/skb/kfree_skb/trigger", "stacktrace:" + TRACE_STACKS);
-      }
-      instance.write("events/skb/kfree_skb/enable", "1");
-      long traceOn = System.nanoTime();
-      if (perPacket) {
-        run = runBpftrace(target, window, targetNs, context);
-        bpfOut = run.stdout();
-        if (run.ended() != null) {
-          notes.add(run.ended());
-        }
-        if (!run.ok()) {
-          perPacket = false;
-          notes.add("bpftrace failed (" + run.error() + "): falling back to unfiltered tracefs evidence");
-        }
-      } else {
+        instance.write("events/skb/kfree_skb/enable", "1");
+        long traceOn = System.nanoTime();
         countdown(window, context);
-        notes.add("bpftrace is not installed: drops could not be matched to the target per packet, so every "
-            + familyName(target) + " drop on the host counts as possibly the target's (apt-get install bpftrace)");
+        instance.write("events/skb/kfree_skb/enable", "0");
+        watchedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - traceOn);
+        trace = instance.read("trace");
+        lost = instance.overruns();
       }
-      instance.write("events/skb/kfree_skb/enable", "0");
-      traceMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - traceOn);
-      watchedMillis = perPacket ? run.watchedMillis() : traceMillis;
-      notes.add(coverage(perPacket, watchedMillis, traceMillis));
-      trace = instance.read("trace");
-      lost = instance.overruns();
-    } finally {
-      if (run != null && run.dying() != null) {
-        children.stop(run.dying()); // killed when the watch ended; gone by now or in a moment
-      }
+      boolean installed = context.host().hasTool(BPFTRACE);
+      notes.add((installed ? "bpftrace could not watch" : "bpftrace is not installed")
+          + ": drops could not be matched to the target per packet, so every " + familyName(target)
+          + " drop on the host counts as possibly the target's" + (installed ? "" : " (apt-get install bpftrace)"));
     }
+    notes.add(coverage(perPacketBackend, watchedMillis));
     if (all) {
       namespaces = namespaces.merge(scanner.scan());
     }
     RecordedSections.Writer raw = RecordedSections.writer()
         .value("window", window)
-        .value("per-packet", perPacket)
+        .value("per-packet", perPacketBackend)
         .value("target-netns-inode", all ? 0 : targetNs)
         .value("all-netns", all)
         .value("lost-events", lost)
@@ -179,7 +178,13 @@ final class TracefsDropWatch implements DropWatchBackend {
     if (all) {
       raw.section(NAMESPACES, namespaces.encode());
     }
-    return interpret(request, raw.toString(), context);
+    try {
+      return interpret(request, raw.toString(), context);
+    } finally {
+      if (dying != null) {
+        children.stop(dying); // killed when the watch ended; gone by now or in a moment
+      }
+    }
   }
 
   /** Reads the header lines, the bpftrace map and the tracefs trace that {@link #run} recorded. */
@@ -237,14 +242,12 @@ final class TracefsDropWatch implements DropWatchBackend {
     }
   }
 
-  /** What the counts cover, said once in the notes: the span watched, and the trace's own span when that differs. */
-  static String coverage(boolean perPacket, long watchedMillis, long traceMillis) {
+  /** What the counts cover, said once in the notes: the span watched. */
+  static String coverage(boolean perPacket, long watchedMillis) {
     return perPacket
         ? String.format(Locale.ROOT, "the drop counts cover the %.1f s bpftrace watched (from when its probes were attached "
-            + "until it stopped; stacks are its sample, the first drop of each place); the tracefs trace that gave locations was on "
-            + "for %.1f s around it", watchedMillis / 1000.0,
-            traceMillis / 1000.0)
-        : String.format(Locale.ROOT, "the drop counts cover the %.1f s the tracefs trace was on", traceMillis / 1000.0);
+            + "until it stopped; stacks and locations are its sample, the first drop of each place)", watchedMillis / 1000.0)
+        : String.format(Locale.ROOT, "the drop counts cover the %.1f s the tracefs trace was on", watchedMillis / 1000.0);
   }
 
   /**
@@ -294,8 +297,10 @@ final class TracefsDropWatch implements DropWatchBackend {
 
   /** The bpftrace program for the watched families. */
   static String program(Target target, int window, boolean ports) {
-    return bothFamilies(target) ? BpftraceDropScript.bothFamiliesProgram(window, ports)
-        : target.ipv6() ? BpftraceDropScript.ipv6Program(window, ports) : BpftraceDropScript.program(window, ports);
+    // Every namespace: the watch runs its whole window (nothing ends it early), so slow dumps will do.
+    int tick = target.allNetns() ? BpftraceDropScript.WHOLE_WINDOW_TICK_MILLIS : BpftraceDropScript.TICK_MILLIS;
+    return bothFamilies(target) ? BpftraceDropScript.bothFamiliesProgram(window, ports, tick)
+        : target.ipv6() ? BpftraceDropScript.ipv6Program(window, ports, tick) : BpftraceDropScript.program(window, ports, tick);
   }
 
   private static String familyName(Target target) {
@@ -326,20 +331,22 @@ final class TracefsDropWatch implements DropWatchBackend {
       int ticksAtSettle = -1;
       boolean stoppedEarly = false;
       long stoppedAt = 0;
+      TickScan scan = new TickScan();
       while (p.isAlive() && System.nanoTime() < deadline) {
         long now = System.nanoTime();
-        if (firstSeen < 0 && seesTarget(sofar, target, targetNs, context.host())) {
+        // Only a new complete dump is read (each poll used to copy and scan the whole output so far).
+        if (scan.update(sofar) && firstSeen < 0 && seesTarget(scan.lastDump(sofar), target, targetNs, context.host())) {
           firstSeen = now;
-          seenMillis = (long) ticks(sofar) * BpftraceDropScript.TICK_MILLIS;
+          seenMillis = (long) scan.count() * BpftraceDropScript.TICK_MILLIS;
         }
         if (firstSeen >= 0 && ticksAtSettle < 0 && now - firstSeen >= TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS)) {
-          ticksAtSettle = ticks(sofar);
+          ticksAtSettle = scan.count();
         }
-        if (ticksAtSettle >= 0 && ticks(sofar) > ticksAtSettle) {
+        if (ticksAtSettle >= 0 && scan.count() > ticksAtSettle) {
           // The dump that began when the settling ended is complete: it holds every drop and stack
           // so far, so bpftrace is killed outright instead of waiting for it to run END and detach.
           // The kept dump is read now and the kill is not waited for: bpftrace takes about 0.1 s to
-          // die (its programs are detached), which the caller spends reading the trace; it waits after.
+          // die (its programs are detached), which the caller spends reading the map; it waits after.
           String snapshot = sofar.toString();
           p.destroyForcibly();
           long watched = watchedMillis(snapshot, true, window);
@@ -381,15 +388,48 @@ final class TracefsDropWatch implements DropWatchBackend {
     }
   }
 
-  /** Whether the last complete periodic dump holds a drop of the target's packets. */
-  private static boolean seesTarget(StringBuffer sofar, Target target, long targetNs, HostFacts host) {
+  /** Whether a complete periodic dump holds a drop of the target's packets. */
+  private static boolean seesTarget(String dump, Target target, long targetNs, HostFacts host) {
     if (target.allNetns()) {
       return false; // every namespace: the whole window, so each namespace's drops are counted alike
     }
-    return BpftraceOutputParser.lastTick(sofar.toString())
-        .map(dump -> fromPackets(BpftraceOutputParser.parse(dump), List.of(), List.of(), target, targetNs, host, NetnsMap.empty(), false).stream()
-            .anyMatch(d -> d.match() == TargetMatch.TARGET))
-        .orElse(false);
+    return fromPackets(BpftraceOutputParser.parse(dump), List.of(), List.of(), target, targetNs, host, NetnsMap.empty(), false).stream()
+        .anyMatch(d -> d.match() == TargetMatch.TARGET);
+  }
+
+  /**
+   * bpftrace's tick markers found so far in its growing output, each part of the output scanned
+   * once: the count of complete dumps and where the last one is, without copying the output.
+   */
+  static final class TickScan {
+    private int count;
+    private int scanned;
+    private int last = -1;
+    private int before = -1;
+
+    /** Reads what was added since the last call; true when a new marker (so a new complete dump) arrived. */
+    boolean update(StringBuffer out) {
+      int seen = count;
+      for (int i = out.indexOf(BpftraceDropScript.TICK, scanned); i >= 0; i = out.indexOf(BpftraceDropScript.TICK, scanned)) {
+        count++;
+        before = last;
+        last = i;
+        scanned = i + BpftraceDropScript.TICK.length();
+      }
+      // a marker being written at the end is looked at again next time
+      scanned = Math.max(scanned, out.length() - BpftraceDropScript.TICK.length());
+      return count > seen;
+    }
+
+    /** Markers seen. */
+    int count() {
+      return count;
+    }
+
+    /** The last complete dump (between the last two markers), empty before there is one. */
+    String lastDump(StringBuffer out) {
+      return before < 0 ? "" : out.substring(before + BpftraceDropScript.TICK.length(), last);
+    }
   }
 
   private static double seconds(long nanos) {
@@ -433,7 +473,7 @@ final class TracefsDropWatch implements DropWatchBackend {
   private static Drop drop(PacketDrop p, List<SampledStack> stacks, List<DropGroup> groups, HostFacts host, boolean ours, String netns) {
     String reason = host.reasonName(p.reason());
     DropGroup group = groups.stream().filter(g -> g.function().equals(p.function()) && g.reason().equals(reason)).findFirst().orElse(null);
-    return new Drop(p.function(), group == null ? p.function() : group.location(), reason, p.count(),
+    return new Drop(p.function(), group == null ? sampledLocation(p, stacks) : group.location(), reason, p.count(),
         ours ? TargetMatch.TARGET : TargetMatch.OTHER, netns, p.iface().isEmpty() ? null : p.iface(), p.src(), p.dst(), p.protocol(),
         stack(p, stacks, group));
   }
@@ -475,6 +515,19 @@ final class TracefsDropWatch implements DropWatchBackend {
       drops.add(drop(p, stacks, groups, host, ours, ns.map(NetnsInfo::id).orElse(p.netnsInode() == 0 ? "unattributable" : "netns inode " + p.netnsInode())));
     }
     return drops;
+  }
+
+  /**
+   * The place as function+offset (hex, as the kernel prints it) from the frame of that function in
+   * bpftrace's stack sample of the place, e.g. __udp4_lib_rcv+0x4bc from frame __udp4_lib_rcv+1212;
+   * the function alone when there is no sample.
+   */
+  static String sampledLocation(PacketDrop p, List<SampledStack> stacks) {
+    String prefix = p.function() + "+";
+    return stacks.stream().filter(s -> s.function().equals(p.function()) && s.reason() == p.reason()).findFirst()
+        .flatMap(s -> s.frames().stream().filter(f -> f.startsWith(prefix) && f.substring(prefix.length()).matches("\\d{1,9}")).findFirst())
+        .map(f -> prefix + "0x" + Integer.toHexString(Integer.parseInt(f.substring(prefix.length()))))
+        .orElse(p.function());
   }
 
   private static List<String> stack(PacketDrop p, List<SampledStack> stacks, DropGroup group) {

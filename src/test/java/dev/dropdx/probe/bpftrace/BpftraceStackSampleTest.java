@@ -15,17 +15,29 @@ class BpftraceStackSampleTest {
   void theProgramTakesAStackOnlyForTheFirstDropsOfEachPlace() {
     String sample = BpftraceDropScript.stackSample();
     // guarded by a per-(location, reason) count: later drops at the same place are not walked
-    assertThat(sample).contains("tracepoint:skb:kfree_skb /@stacked[args->location, args->reason] < "
-        + BpftraceDropScript.STACKS_PER_PLACE + "/")
+    assertThat(sample).contains("if (@stacked[args->location, args->reason] < " + BpftraceDropScript.STACKS_PER_PLACE + ") {")
         .contains("@stacked[args->location, args->reason] = @stacked[args->location, args->reason] + 1;")
         .contains("@stacks[ksym(args->location), args->reason] = kstack;");
     assertThat(BpftraceDropScript.STACKS_PER_PLACE).isBetween(1, 4);
     String program = BpftraceDropScript.program(3, true);
     assertThat(program).contains(sample);
-    // kstack appears in the sample only: the per-packet probe that counts every drop walks no stack
-    assertThat(program.indexOf("kstack")).isEqualTo(program.lastIndexOf("kstack")).isGreaterThan(program.indexOf("@stacked["));
+    // one walk, in the sample, after the drop is counted; the sample is no probe of its own on the
+    // tracepoint (issue 14, cost to the host: one BPF program per drop, not two)
+    assertThat(program.indexOf("kstack")).isEqualTo(program.lastIndexOf("kstack")).isGreaterThan(program.indexOf("= count();"));
+    assertThat(program.split("tracepoint:skb:kfree_skb", -1)).hasSize(2);
+    String both = BpftraceDropScript.bothFamiliesProgram(3, true);
+    assertThat(both.split("tracepoint:skb:kfree_skb", -1)).hasSize(3);
+    assertThat(both.split("kstack", -1)).hasSize(3); // one sample in each family's probe
     // the dumps carry the stacks (a killed bpftrace leaves its last dump), the counts of the sample do not
     assertThat(program).contains("print(@drops); print(@stacks); }").contains("END { clear(@stacked);");
+  }
+
+  @Test
+  void aPacketWithItsHeaderIsReadWithoutItsSocketsFamily() {
+    for (String program : List.of(BpftraceDropScript.program(3, true), BpftraceDropScript.ipv6Program(3, true))) {
+      assertThat(program).contains("if (args->protocol == 0 && $sk != 0) { $family = $sk->__sk_common.skc_family; }")
+          .doesNotContain("if ($sk != 0) { $family");
+    }
   }
 
   @Test
