@@ -9,7 +9,6 @@ import dev.dropdx.fact.DropWatchSummary;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.fact.Target;
-import dev.dropdx.knowledge.ReasonCatalog;
 import dev.dropdx.knowledge.ReasonCatalogProvider;
 import dev.dropdx.probe.Availability;
 import dev.dropdx.probe.ProbeCatalog;
