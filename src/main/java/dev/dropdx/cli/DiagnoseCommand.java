@@ -8,7 +8,6 @@ import dev.dropdx.evidence.BundleCodec;
 import dev.dropdx.evidence.EvidenceBundle;
 import dev.dropdx.fact.Target;
 import dev.dropdx.history.DiagnosisHistory;
-import dev.dropdx.netns.NetnsException;
 import dev.dropdx.netns.NetnsResolver;
 import dev.dropdx.probe.host.NetnsInodes;
 import java.nio.file.Path;
@@ -98,21 +97,7 @@ public class DiagnoseCommand {
 
   /** The target: every namespace with --all-netns, else the one --netns names (a name, pid:N or an inode). */
   private Target target(String src, String dst, String proto, String dport, String iface, String netns, boolean all) {
-    if (all) {
-      if (netns != null) {
-        throw new UsageException("--netns and --all-netns exclude each other: name one namespace or watch them all");
-      }
-      return OptionValues.parse(src, dst, proto, dport, iface, null).inNetns(Target.ALL_NETNS);
-    }
-    String id;
-    try {
-      id = resolver.resolve(OptionValues.netns(netns));
-    } catch (NetnsException e) {
-      throw new UsageException(e.getMessage());
-    }
-    Target target = OptionValues.parse(src, dst, proto, dport, iface, id);
-    OptionValues.requireNamespace(target, namespaces);
-    return target;
+    return TargetOptions.target(src, dst, proto, dport, iface, netns, all, resolver, namespaces);
   }
 
   /** Stores the diagnosis; history trouble is reported but never costs the user the diagnosis. */

@@ -15,12 +15,20 @@ import java.util.List;
  * @param host the host's capabilities
  * @param probes every probe that ran, with its raw output
  * @param trail each request of the plan: run, not available here, or failed
+ * @param namespaces for a target in every namespace: each namespace evidence was gathered in, most packets first; else empty
  */
-public record CollectedEvidence(Target target, HostFacts host, List<RecordedProbe> probes, List<TrailStep> trail) {
+public record CollectedEvidence(Target target, HostFacts host, List<RecordedProbe> probes, List<TrailStep> trail,
+    List<CollectedNamespace> namespaces) {
 
   public CollectedEvidence {
     probes = List.copyOf(probes);
     trail = List.copyOf(trail);
+    namespaces = List.copyOf(namespaces);
+  }
+
+  /** One namespace's evidence (no namespace list). */
+  public CollectedEvidence(Target target, HostFacts host, List<RecordedProbe> probes, List<TrailStep> trail) {
+    this(target, host, probes, trail, List.of());
   }
 
   /** What goes into the bundle: verdict "collected" and no causes, since no rule has looked at the evidence yet. */

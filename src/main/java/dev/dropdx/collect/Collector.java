@@ -5,9 +5,11 @@ import dev.dropdx.evidence.EvidenceRecorder;
 import dev.dropdx.evidence.LiveEvidence;
 import dev.dropdx.evidence.RecordedProbe;
 import dev.dropdx.evidence.TrailStep;
+import dev.dropdx.fact.DropWatchSummary;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.ProbeRequest;
 import dev.dropdx.fact.Target;
+import dev.dropdx.knowledge.ReasonCatalogProvider;
 import dev.dropdx.probe.Availability;
 import dev.dropdx.probe.ProbeCatalog;
 import dev.dropdx.probe.ProbeContext;
@@ -35,25 +37,39 @@ import org.springframework.stereotype.Component;
  * Runs a {@link CollectPlan} on this host, without the rules: each line becomes probe requests
  * (one per matching fact when it names one), each runs where the host can, and its raw output is
  * kept for a bundle that `diagnose --replay` or `batch` diagnoses elsewhere.
+ *
+ * <p>For a target in every namespace (collect --all-netns) the drop watch is the host-wide one
+ * `diagnose --all-netns` asks for (so the bundle replays to the same namespace table), the lines
+ * about the target's own namespace are left out (every namespace is not one), and the lines about
+ * the drops' namespaces ({@code {Drop.netns}}) run once per namespace with drops of the target:
+ * one bundle holds every namespace's evidence, each recording under its own namespace.
  */
 @Component
 public class Collector {
   /** The plan built into dropdx. */
   public static final String DEFAULT_PLAN = "collect/first-round.plan";
+  private static final String DROP_WATCH = "drop-watch";
 
   private final ProbeCatalog probes;
   private final HostFactsDetector detector;
   private final PathTrust trust;
+  private final ReasonCatalogProvider reasons;
 
   public Collector(ProbeCatalog probes, HostFactsDetector detector) {
     this(probes, detector, new PathTrust());
   }
 
-  @Autowired
   public Collector(ProbeCatalog probes, HostFactsDetector detector, PathTrust trust) {
+    this(probes, detector, trust, null);
+  }
+
+  /** @param reasons the reason pages, whose normal frees an all-netns collect does not gather evidence for (null: none) */
+  @Autowired
+  public Collector(ProbeCatalog probes, HostFactsDetector detector, PathTrust trust, ReasonCatalogProvider reasons) {
     this.probes = probes;
     this.detector = detector;
     this.trust = trust;
+    this.reasons = reasons;
   }
 
   /** The built-in plan, or a plan file. */
@@ -82,12 +98,23 @@ public class Collector {
     requireOne(plan, host);
     EvidenceRecorder recorder = new EvidenceRecorder(new LiveEvidence(probes, host),
         new ProbeContext(target, host, windowSeconds, progress), EvidenceRecorder.Style.COLLECT, System::nanoTime, start);
+    AllNetnsDrops everyNamespace = target.allNetns() ? new AllNetnsDrops(reasons == null ? null : reasons.get()) : null;
     List<Object> facts = new ArrayList<>();
+    List<Object> watched = new ArrayList<>();
     Set<String> done = new HashSet<>();
     for (PlanStep step : plan.steps()) {
-      for (ProbeRequest request : requests(step, target, host, facts)) {
+      for (ProbeRequest planned : requests(step, target, host, facts)) {
+        ProbeRequest request = everyNamespace == null ? planned : hostWide(planned);
         if (done.add(request.key()) && recorder.available(request)) {
-          recorder.run(request).ifPresent(o -> facts.addAll(o.facts()));
+          recorder.run(request).ifPresent(o -> {
+            if (everyNamespace != null && request.probe().equals(DROP_WATCH)) {
+              requirePerPacket(o.facts(), o.notes());
+              watched.addAll(o.facts());
+              facts.addAll(everyNamespace.kept(o.facts()));
+            } else {
+              facts.addAll(o.facts());
+            }
+          });
         }
       }
     }
@@ -98,11 +125,43 @@ public class Collector {
           + trail.stream().filter(s -> plan.required().contains(s.probe())).map(TrailStep::result).distinct()
               .reduce((x, y) -> x + "; " + y).orElse("the plan's conditions left them all out"));
     }
-    return new CollectedEvidence(target, host, recorded, trail);
+    List<CollectedNamespace> namespaces = List.of();
+    if (everyNamespace != null) {
+      Map<String, Integer> perNetns = new HashMap<>();
+      recorded.stream().filter(r -> r.params().containsKey("netns")).forEach(r -> perNetns.merge(r.params().get("netns"), 1, Integer::sum));
+      namespaces = everyNamespace.namespaces(watched, perNetns);
+    }
+    return new CollectedEvidence(target, host, recorded, trail, namespaces);
+  }
+
+  /**
+   * A request of an all-netns collect: the drop watch becomes the host-wide one `diagnose
+   * --all-netns` asks for (netns=*), so that a replay of the bundle finds it; the others stay.
+   */
+  private static ProbeRequest hostWide(ProbeRequest request) {
+    if (!request.probe().equals(DROP_WATCH)) {
+      return request;
+    }
+    Map<String, String> params = new java.util.TreeMap<>(request.params());
+    params.put("netns", Target.ALL_NETNS);
+    return new ProbeRequest(request.probe(), params, request.priority(), request.askedBy(), request.why());
+  }
+
+  /** Only a per-packet watch tells namespaces apart: without it an all-netns collect cannot say whose drops it saw. */
+  private static void requirePerPacket(List<Object> facts, List<String> notes) {
+    DropWatchSummary summary = facts.stream().filter(DropWatchSummary.class::isInstance).map(DropWatchSummary.class::cast).findFirst()
+        .orElseThrow(() -> new CannotDiagnoseException("the drop watch gave no summary"));
+    if (!summary.perPacket()) {
+      throw new CannotDiagnoseException("--all-netns needs the per-packet watch (tracefs+bpftrace) to tell namespaces apart, and it "
+          + "could not run here (" + summary.backend() + ": " + String.join("; ", notes) + "); name one namespace with --netns");
+    }
   }
 
   /** The requests one plan line makes now: one, none (a value is missing or a condition fails), or one per fact. */
   static List<ProbeRequest> requests(PlanStep step, Target target, HostFacts host, List<Object> facts) {
+    if (target.allNetns() && mentionsTargetNetns(step)) {
+      return List.of(); // every namespace is not one: the {Drop.netns} lines ask in each namespace with drops
+    }
     List<String> factTypes = step.sources().stream().filter(s -> !s.equals("target") && !s.equals("host")).toList();
     List<Object> subjects = factTypes.isEmpty() ? java.util.Arrays.asList((Object) null)
         : facts.stream().filter(f -> f.getClass().getSimpleName().equals(factTypes.get(0))).toList();
@@ -122,6 +181,11 @@ public class Collector {
       }
     }
     return List.copyOf(out);
+  }
+
+  private static boolean mentionsTargetNetns(PlanStep step) {
+    return step.params().values().stream().anyMatch(v -> v.contains("{target.netns}"))
+        || step.conditions().stream().anyMatch(c -> c.source().equals("target") && c.field().equals("netns"));
   }
 
   /** The parameters with their placeholders filled in; null when one has no value. */

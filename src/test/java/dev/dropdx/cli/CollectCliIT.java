@@ -42,6 +42,42 @@ class CollectCliIT {
   }
 
   @Test
+  void allNetnsWithNetnsIsExitTwoWithOneLine() throws Exception {
+    CommandResult r = dropdx(List.of(), "collect", "--all-netns", "--netns", "web", "--out", "x.json");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr().strip()).isEqualTo("dropdx: --netns and --all-netns exclude each other: name one namespace or watch them all");
+    assertThat(dir.resolve("x.json")).doesNotExist();
+  }
+
+  @Test
+  @LabTest
+  void allNetnsWritesOneBundleForEveryFaultyNamespaceAndSaysWhichWithExitZero() throws Exception {
+    String container;
+    CommandResult r;
+    LabNetwork named = new LabNetwork(runner, children);
+    LabNetwork bare = new LabNetwork(runner, children);
+    try (named; bare) {
+      LabSetUp.build(dev.dropdx.support.LabScenarios.named("rp-filter"), named);
+      container = LabSetUp.build(dev.dropdx.support.LabScenarios.named("no-socket-container"), bare).netns();
+      Thread.sleep(1000);
+      r = dropdx(List.of(), "collect", "--all-netns", "--window", "3", "--out", "all.json");
+    }
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
+    // What was saved where: the file, each faulty namespace (a container by inode, process and id), how to replay it.
+    assertThat(r.stdout()).as(r.stdout()).contains("into all.json, for ").contains(" namespace(s) with drops:")
+        .containsPattern("\\n  dropdx-lab-rpf-rx: \\d+ packet\\(s\\), most IP_RPFILTER at \\S+; \\d+ probe result\\(s\\) from inside it")
+        .containsPattern("\\n  inode \\d+ \\(pid " + container.substring(4) + " sleep\\) \\[" + container + "\\]: \\d+ packet\\(s\\), most NO_SOCKET")
+        .contains("dropdx diagnose --replay all.json (the same namespace table as diagnose --all-netns)");
+    CommandResult replay = dropdx(List.of(), "diagnose", "--replay", "all.json", "--format", "json");
+    assertThat(replay.exitCode()).as(replay.stderr()).isZero();
+    var namespaces = JsonMapper.builder().build().readTree(replay.stdout()).get("namespaces");
+    java.util.Map<String, String> causes = new java.util.HashMap<>();
+    namespaces.forEach(n -> causes.put(n.get("netns").asString() + " " + n.get("reason").asString(), n.get("cause").asString()));
+    assertThat(causes).as(replay.stdout()).containsEntry("dropdx-lab-rpf-rx IP_RPFILTER", "rp-filter")
+        .containsEntry(container + " NO_SOCKET", "no-socket");
+  }
+
+  @Test
   @LabTest
   void withoutRootNothingCanWatchForDropsSoExitOne() throws Exception {
     // The same jar as an unprivileged user: no kfree_skb watch can run, so no bundle is written.

@@ -39,8 +39,9 @@ class CollectLabTest {
 
   static Stream<LabScenario> scenarios() {
     // rp-filter: conf sysctls from the dump and both route lookups; no-socket: sockets and counters;
-    // gre-no-handler: the GRE handler sources replayed.
-    return Stream.of("rp-filter", "no-socket", "gre-no-handler").map(LabScenarios::named);
+    // gre-no-handler: the GRE handler sources replayed; the -v6 ones: IPv6's counters (/proc/net/snmp6) and routes.
+    return Stream.of("rp-filter", "no-socket", "gre-no-handler", "no-socket-v6", "no-route-input-v6", "no-route-output-v6")
+        .map(LabScenarios::named);
   }
 
   @ParameterizedTest

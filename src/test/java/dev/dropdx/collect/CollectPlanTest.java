@@ -50,6 +50,22 @@ class CollectPlanTest {
   }
 
   @Test
+  void forEveryNamespaceTheTargetsOwnNamespaceLinesAreLeftOutAndEachDropNamespaceIsAsked() {
+    CollectPlan plan = CollectPlan.parse("sockets netns={target.netns}\n"
+        + "sockets netns={Drop.netns} when Drop.match!=OTHER\n"
+        + "softnet seconds=1\n", "test");
+    Target all = target.inNetns(Target.ALL_NETNS);
+    List<Object> drops = List.of(drop(TargetMatch.TARGET, "eth0", 17),
+        new Drop("__udp4_lib_rcv", "__udp4_lib_rcv+0x1", "NO_SOCKET", 2, TargetMatch.TARGET, "pid:4711", "eth0", null, null, 17, List.of()));
+    // "*" is no namespace a command can run in: the line is not made at all.
+    assertThat(Collector.requests(plan.steps().get(0), all, host, drops)).isEmpty();
+    assertThat(Collector.requests(plan.steps().get(0), target, host, drops)).singleElement()
+        .satisfies(r -> assertThat(r.param("netns")).isEqualTo("lab"));
+    assertThat(Collector.requests(plan.steps().get(1), all, host, drops)).extracting(r -> r.param("netns")).containsExactly("lab", "pid:4711");
+    assertThat(Collector.requests(plan.steps().get(2), all, host, drops)).hasSize(1);
+  }
+
+  @Test
   void aLineIsLeftOutWhenAValueIsMissingOrNoFactMatches() {
     CollectPlan plan = CollectPlan.parse("route netns={target.netns} to={target.dst} from={target.src} iif={target.iface}\n"
         + "gre-handler netns={Drop.netns} when Drop.protocol==47\n"

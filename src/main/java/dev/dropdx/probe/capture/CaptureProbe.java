@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Captures the target's packets with tcpdump inside their namespace and decodes the headers the
  * rules asked about. Parameters: {@code netns}, {@code iface} (default "any"), {@code filter} (a
- * pcap filter such as "ip proto 47 and src host 198.18.40.1"), {@code count} (the most packets
+ * pcap filter such as "ip proto 47 and src host 198.18.40.1", run as {@link CaptureFilter} makes it
+ * follow the packets' IP family: ip6 and icmp6 for IPv6), {@code count} (the most packets
  * to take, default 5). It stops as soon as it has what the rules need ({@link CaptureStop}: the
  * count, or a short grace after the first packet) and waits at most the watch window plus two
  * seconds when nothing comes. The pcap file lives in a
@@ -91,6 +92,8 @@ public class CaptureProbe implements Probe {
           List.of("capture refused the interface '" + iface + "' or filter '" + filter + "'"), "");
     }
     int seconds = context.windowSeconds() + 2;
+    // The rules write IPv4 filters; tcpdump gets one that follows the packets' family (ip6, icmp6).
+    filter = CaptureFilter.of(filter, family(context)).text();
     Path dir = null;
     try {
       // A private directory (mode 700): nobody else can swap the file under tcpdump.
@@ -110,7 +113,8 @@ public class CaptureProbe implements Probe {
             List.of("tcpdump wrote no capture on " + iface + ": " + r.firstError()), raw);
       }
       byte[] pcap = Files.readAllBytes(file);
-      return decode(netns, iface, filter, seconds, pcap.length > MAX_PCAP ? Arrays.copyOf(pcap, MAX_PCAP) : pcap, raw);
+      return decode(netns, iface, CaptureFilter.of(filter, family(context)), seconds,
+          pcap.length > MAX_PCAP ? Arrays.copyOf(pcap, MAX_PCAP) : pcap, raw);
     } catch (IOException e) {
       return new ProbeOutcome("tcpdump", "capture failed: " + e.getMessage(), List.of(), List.of("capture failed: " + e.getMessage()), "");
     } finally {
@@ -196,7 +200,7 @@ public class CaptureProbe implements Probe {
       return new ProbeOutcome("tcpdump", "recorded capture unreadable", List.of(), List.of("recorded capture is not base64: " + e.getMessage()), raw);
     }
     return decode(request.params().getOrDefault("netns", ""), request.params().getOrDefault("iface", "any"),
-        request.params().getOrDefault("filter", "ip"), context.windowSeconds() + 2, pcap, head);
+        CaptureFilter.of(request.params().getOrDefault("filter", "ip"), family(context)), context.windowSeconds() + 2, pcap, head);
   }
 
   /**
@@ -215,9 +219,14 @@ public class CaptureProbe implements Probe {
     return fits ? Optional.of(recordedRaw) : Optional.empty();
   }
 
+  /** The family of the packets asked about: the target's (0 when it has none, or in a context without one). */
+  private static int family(ProbeContext context) {
+    return context.target() == null ? 0 : context.target().family();
+  }
+
   /** Decodes a capture file into facts; separate from running tcpdump so it is tested on recordings. */
-  static ProbeOutcome decode(String netns, String iface, String filter, int seconds, byte[] pcap, String raw) {
-    List<String> notes = new ArrayList<>();
+  static ProbeOutcome decode(String netns, String iface, CaptureFilter filter, int seconds, byte[] pcap, String raw) {
+    List<String> notes = new ArrayList<>(filter.notes());
     Capture capture;
     try {
       capture = PcapReader.read(pcap);
@@ -231,7 +240,7 @@ public class CaptureProbe implements Probe {
     List<GreHeader> gre = GreHeaders.decode(netns, iface, capture.packets());
     StringBuilder decoded = new StringBuilder("link type ").append(capture.linkType()).append(", ")
         .append(capture.records()).append(" record(s)\n");
-    for (PcapReader.Ipv4Packet p : capture.packets()) {
+    for (PcapReader.IpPacket p : capture.packets()) {
       decoded.append(p.src()).append(" > ").append(p.dst()).append(" proto ").append(p.protocol()).append(" payload ")
           .append(hex(p.payload(), 16)).append('\n');
     }
@@ -239,7 +248,7 @@ public class CaptureProbe implements Probe {
       notes.add("the capture file ended inside a packet (tcpdump was stopped while writing); the rest was read");
     }
     if (capture.records() == 0) {
-      notes.add("no packet matching '" + filter + "' was seen on " + iface + " in " + seconds
+      notes.add("no packet matching '" + filter.text() + "' was seen on " + iface + " in " + seconds
           + " s: the sender may have stopped, or the packets arrive on another interface");
     }
     String rawOut = RecordedSections.writer().text(raw).section(DECODED, decoded.toString())

@@ -1,7 +1,7 @@
 package dev.dropdx.probe.capture;
 
 import dev.dropdx.fact.GreHeader;
-import dev.dropdx.probe.capture.PcapReader.Ipv4Packet;
+import dev.dropdx.probe.capture.PcapReader.IpPacket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +15,9 @@ public final class GreHeaders {
   private GreHeaders() {}
 
   /** The GRE headers among the packets, counted per (src, dst, first 16 bits, protocol type). */
-  public static List<GreHeader> decode(String netns, String iface, List<Ipv4Packet> packets) {
+  public static List<GreHeader> decode(String netns, String iface, List<IpPacket> packets) {
     Map<String, GreHeader> seen = new LinkedHashMap<>();
-    for (Ipv4Packet p : packets) {
+    for (IpPacket p : packets) {
       // The fixed part of every GRE header is 4 bytes; shorter payloads carry no header to judge.
       if (p.protocol() != GRE || p.payload().length < 4) {
         continue;

@@ -1,5 +1,6 @@
 package dev.dropdx.probe.capture;
 
+import dev.dropdx.fact.IpPrefix;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -7,11 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads the classic pcap file format (what {@code tcpdump -w} writes) and yields the IPv4 packets
- * in it. No library: the format is a 24-byte file header and a 16-byte header per record, in the
+ * Reads the classic pcap file format (what {@code tcpdump -w} writes) and yields the IPv4 and IPv6
+ * packets in it (IPv6 extension headers skipped to the transport header, as the drop watch does). No library: the format is a 24-byte file header and a 16-byte header per record, in the
  * writer's byte order (told by the magic number), with microsecond or nanosecond timestamps.
  * Link types: Ethernet (with 802.1Q/802.1ad tags), Linux cooked v1 and v2 (what {@code -i any}
- * gives) and raw IPv4. Records of other link types or other protocols are skipped.
+ * gives), raw IP, raw IPv4 and raw IPv6. Records of other link types or other protocols are skipped.
  */
 public final class PcapReader {
   /** LINKTYPE_ETHERNET. */
@@ -22,6 +23,8 @@ public final class PcapReader {
   public static final int LINUX_SLL = 113;
   /** LINKTYPE_IPV4. */
   public static final int IPV4 = 228;
+  /** LINKTYPE_IPV6. */
+  public static final int IPV6 = 229;
   /** LINKTYPE_LINUX_SLL2 (Linux cooked capture v2, tcpdump's default for -i any since 4.99). */
   public static final int LINUX_SLL2 = 276;
 
@@ -29,29 +32,32 @@ public final class PcapReader {
   private static final int MAGIC_NANOS = 0xa1b23c4d;
   private static final int PCAPNG = 0x0a0d0d0a;
   private static final int ETHERTYPE_IPV4 = 0x0800;
+  private static final int ETHERTYPE_IPV6 = 0x86DD;
+  /** Extension headers walked at most, as the drop watch's IPv6 program does. */
+  private static final int MAX_EXTENSION_HEADERS = 6;
 
   private PcapReader() {}
 
   /**
-   * One IPv4 packet from the file.
+   * One IP packet from the file.
    *
    * @param linkType the file's link type
-   * @param src source address
+   * @param src source address (IPv6 in canonical text), e.g. 198.18.40.1 or 2001:db8::1
    * @param dst destination address
-   * @param protocol IP protocol number
-   * @param payload the bytes after the IP header that were captured (may be cut by the snap length)
+   * @param protocol IP protocol number (for IPv6 the transport header's, after the extension headers)
+   * @param payload the bytes after the IP header (and IPv6 extension headers) that were captured (may be cut by the snap length)
    */
-  public record Ipv4Packet(int linkType, String src, String dst, int protocol, byte[] payload) {}
+  public record IpPacket(int linkType, String src, String dst, int protocol, byte[] payload) {}
 
   /**
    * What the file held.
    *
    * @param linkType the file's link type
    * @param records how many records the file had
-   * @param packets the IPv4 packets among them
+   * @param packets the IPv4 and IPv6 packets among them
    * @param truncated true when the file ended inside a record (a capture cut short)
    */
-  public record Capture(int linkType, int records, List<Ipv4Packet> packets, boolean truncated) {}
+  public record Capture(int linkType, int records, List<IpPacket> packets, boolean truncated) {}
 
   /** Parses a whole pcap file. */
   public static Capture read(byte[] file) {
@@ -71,7 +77,7 @@ public final class PcapReader {
     }
     // The link type is the low 16 bits; newer writers keep FCS information in the high bits.
     int linkType = buf.getInt(20) & 0xFFFF;
-    List<Ipv4Packet> packets = new ArrayList<>();
+    List<IpPacket> packets = new ArrayList<>();
     int records = 0;
     int at = 24;
     boolean truncated = false;
@@ -90,7 +96,7 @@ public final class PcapReader {
       at += 16 + (int) included;
       int ip = ipOffset(linkType, frame);
       if (ip >= 0) {
-        Ipv4Packet p = ipv4(linkType, frame, ip);
+        IpPacket p = ip < frame.length && (frame[ip] & 0xF0) == 0x60 ? ipv6(linkType, frame, ip) : ipv4(linkType, frame, ip);
         if (p != null) {
           packets.add(p);
         }
@@ -99,7 +105,7 @@ public final class PcapReader {
     return new Capture(linkType, records, List.copyOf(packets), truncated);
   }
 
-  /** Where the IPv4 header starts in a frame of this link type, or -1 when the frame is not IPv4. */
+  /** Where the IP header starts in a frame of this link type, or -1 when the frame is not IPv4 or IPv6. */
   static int ipOffset(int linkType, byte[] f) {
     switch (linkType) {
       case ETHERNET: {
@@ -108,23 +114,24 @@ public final class PcapReader {
         while (at + 2 <= f.length && (u16(f, at) == 0x8100 || u16(f, at) == 0x88a8)) {
           at += 4;
         }
-        return at + 2 <= f.length && u16(f, at) == ETHERTYPE_IPV4 ? at + 2 : -1;
+        return at + 2 <= f.length && ip(u16(f, at)) ? at + 2 : -1;
       }
       case LINUX_SLL:
         // packet type, ARPHRD type, address length, 8 address bytes, protocol: 16 bytes.
-        return f.length >= 16 && u16(f, 14) == ETHERTYPE_IPV4 ? 16 : -1;
+        return f.length >= 16 && ip(u16(f, 14)) ? 16 : -1;
       case LINUX_SLL2:
         // protocol, reserved, ifindex, ARPHRD type, packet type, address length, 8 address bytes: 20 bytes.
-        return f.length >= 20 && u16(f, 0) == ETHERTYPE_IPV4 ? 20 : -1;
+        return f.length >= 20 && ip(u16(f, 0)) ? 20 : -1;
       case RAW:
       case IPV4:
+      case IPV6:
         return 0;
       default:
         return -1;
     }
   }
 
-  private static Ipv4Packet ipv4(int linkType, byte[] f, int at) {
+  private static IpPacket ipv4(int linkType, byte[] f, int at) {
     if (f.length < at + 20 || (f[at] & 0xF0) != 0x40) {
       return null;
     }
@@ -135,8 +142,53 @@ public final class PcapReader {
     }
     // The captured payload ends at the IP total length (Ethernet pads short frames) or the snap length.
     int end = Math.min(f.length, at + Math.max(totalLength, headerLength));
-    return new Ipv4Packet(linkType, address(f, at + 12), address(f, at + 16), f[at + 9] & 0xFF,
+    return new IpPacket(linkType, address(f, at + 12), address(f, at + 16), f[at + 9] & 0xFF,
         Arrays.copyOfRange(f, at + headerLength, end));
+  }
+
+  private static boolean ip(int ethertype) {
+    return ethertype == ETHERTYPE_IPV4 || ethertype == ETHERTYPE_IPV6;
+  }
+
+  /**
+   * An IPv6 packet: the 40-byte header, then up to {@value #MAX_EXTENSION_HEADERS} extension headers
+   * (hop-by-hop 0, routing 43, fragment 44, AH 51, destination options 60) skipped to the transport
+   * header, whose protocol and bytes the packet then carries. A chain cut by the snap length, or
+   * longer than that, leaves the last header seen as the protocol.
+   */
+  private static IpPacket ipv6(int linkType, byte[] f, int at) {
+    if (f.length < at + 40) {
+      return null;
+    }
+    int payloadLength = u16(f, at + 4);
+    int end = Math.min(f.length, at + 40 + payloadLength);
+    int next = f[at + 6] & 0xFF;
+    int pos = at + 40;
+    for (int i = 0; i < MAX_EXTENSION_HEADERS && pos + 8 <= end; i++) {
+      int length;
+      if (next == 0 || next == 43 || next == 60) {
+        length = ((f[pos + 1] & 0xFF) + 1) * 8;
+      } else if (next == 44) {
+        length = 8;
+      } else if (next == 51) {
+        length = ((f[pos + 1] & 0xFF) + 2) * 4;
+      } else {
+        break;
+      }
+      next = f[pos] & 0xFF;
+      pos += length;
+    }
+    pos = Math.min(pos, end);
+    return new IpPacket(linkType, address6(f, at + 8), address6(f, at + 24), next, Arrays.copyOfRange(f, pos, end));
+  }
+
+  /** Sixteen bytes as canonical IPv6 text (RFC 5952, as targets and the drop watch write them); no name is looked up. */
+  private static String address6(byte[] f, int at) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 16; i += 2) {
+      sb.append(i == 0 ? "" : ":").append(Integer.toHexString(u16(f, at + i)));
+    }
+    return IpPrefix.parse(sb.toString()).map(IpPrefix::toString).orElse(sb.toString());
   }
 
   private static String address(byte[] f, int at) {

@@ -130,8 +130,15 @@ public class NetlinkDropMonitorWatch implements DropWatchBackend {
       facts.add(new KernelAddress(l.function(), l.location(), l.address()));
       matched += l.count();
     }
-    notes.add("dropwatch shows where packets were freed, not which packets: every drop on the host counts as possibly the target's "
-        + "(install systemtap and the kernel's debuginfo to filter by address)");
+    if (t != null && t.ipv6()) {
+      // SystemTap would not help here: its scripts read IPv4 headers only.
+      notes.add("dropwatch shows where packets were freed, not which packets, nor whether they were IPv4 or IPv6: every drop on the "
+          + "host counts as possibly this IPv6 target's, and no backend on a kernel without drop reasons can filter IPv6 packets "
+          + "by address (the SystemTap scripts read IPv4 headers only)");
+    } else {
+      notes.add("dropwatch shows where packets were freed, not which packets: every drop on the host counts as possibly the target's "
+          + "(install systemtap and the kernel's debuginfo to filter by address)");
+    }
     if (hardware > 0) {
       notes.add(hardware + " hardware drop(s) reported by the NIC driver (no function; see ethtool -S)");
     }

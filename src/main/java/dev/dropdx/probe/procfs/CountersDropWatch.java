@@ -21,6 +21,9 @@ public class CountersDropWatch implements DropWatchBackend {
   /** The IP and UDP counters that count discarded packets (nstat names). */
   static final String DROP_COUNTERS = "IpInReceives IpInHdrErrors IpInAddrErrors IpInUnknownProtos IpInDiscards IpOutNoRoutes "
       + "IpExtInNoRoutes UdpNoPorts UdpInErrors UdpRcvbufErrors";
+  /** Their IPv6 twins in /proc/net/snmp6 (IPv6 keeps its input no-route count as Ip6InNoRoutes). */
+  static final String IPV6_DROP_COUNTERS = "Ip6InReceives Ip6InHdrErrors Ip6InAddrErrors Ip6InUnknownProtos Ip6InDiscards "
+      + "Ip6OutNoRoutes Ip6InNoRoutes Udp6NoPorts Udp6InErrors Udp6RcvbufErrors";
 
   private final CountersProbe counters;
 
@@ -62,6 +65,14 @@ public class CountersDropWatch implements DropWatchBackend {
 
   private static ProbeRequest countersRequest(ProbeRequest request, ProbeContext context) {
     return ProbeRequest.of("counters", request.priority(), request.askedBy(), request.why(), "netns", context.target().netns(),
-        "names", DROP_COUNTERS, "seconds", "1");
+        "names", names(context.target()), "seconds", "1");
+  }
+
+  /**
+   * The discard counters of the target's family: IPv6's for an IPv6 target, else IPv4's (a target
+   * with no family reads IPv4's, as it always did: the watch of one namespace stays IPv4 there).
+   */
+  static String names(dev.dropdx.fact.Target target) {
+    return target.ipv6() ? IPV6_DROP_COUNTERS : DROP_COUNTERS;
   }
 }

@@ -49,7 +49,7 @@ public class StapDropWatch implements DropWatchBackend {
 
   @Override
   public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
-    List<String> notes = StapProbeSupport.notes();
+    List<String> notes = StapProbeSupport.notes(context.target());
     CommandResult r = StapProbeSupport.decode(raw, notes);
     List<Record> records = StapOutputParser.records(r.stdout());
     List<Drop> drops = StapOutputParser.drops(records, context.target());
@@ -60,13 +60,16 @@ public class StapDropWatch implements DropWatchBackend {
     long ignored = drops.stream().filter(d -> !d.mayBeTarget()).mapToLong(Drop::count).sum()
         + (summary == null ? 0 : summary.number("other"));
     if (!filtered) {
-      notes.add("no source or destination address was given: every IPv4 drop counts as possibly the target's");
+      notes.add("no source or destination address was given: every IPv4 drop counts as possibly the target's (IPv6 packets are "
+          + "not seen: the script reads IPv4 headers only)");
     }
     DropWatchSummary s = new DropWatchSummary("stap", window, filtered, matched, ignored, 0);
+    // The trail shows the summary: an IPv6 target's "0 matched" must not read as "no drops".
+    String blind = context.target() != null && context.target().ipv6() ? "IPv4 only, blind to this IPv6 target: " : "";
     List<Object> facts = new ArrayList<>(drops);
     facts.addAll(StapOutputParser.addresses(records));
     facts.add(s);
-    return new ProbeOutcome("stap", s.describe() + drops.stream().filter(Drop::mayBeTarget).map(d -> "; " + d.describe()).reduce("", String::concat),
+    return new ProbeOutcome("stap", blind + s.describe() + drops.stream().filter(Drop::mayBeTarget).map(d -> "; " + d.describe()).reduce("", String::concat),
         facts, notes, raw);
   }
 }

@@ -65,7 +65,7 @@ public class StapFieldProbe implements Probe {
 
   @Override
   public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
-    List<String> notes = StapProbeSupport.notes();
+    List<String> notes = StapProbeSupport.notes(context.target());
     CommandResult r = StapProbeSupport.decode(raw, notes);
     List<FieldValue> values = StapOutputParser.fields(StapOutputParser.records(r.stdout()));
     String summary = values.isEmpty()

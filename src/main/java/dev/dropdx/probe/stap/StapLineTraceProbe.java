@@ -62,7 +62,7 @@ public class StapLineTraceProbe implements Probe {
 
   @Override
   public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
-    List<String> notes = StapProbeSupport.notes();
+    List<String> notes = StapProbeSupport.notes(context.target());
     CommandResult r = StapProbeSupport.decode(raw, notes);
     List<LineHit> hits = StapOutputParser.lineHits(StapOutputParser.records(r.stdout()));
     String summary = hits.isEmpty()

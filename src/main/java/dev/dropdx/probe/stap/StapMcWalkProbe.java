@@ -57,7 +57,11 @@ public class StapMcWalkProbe implements Probe {
 
   @Override
   public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
-    List<String> notes = StapProbeSupport.notes();
+    List<String> notes = StapProbeSupport.notes(null);
+    if (context.target() != null && context.target().ipv6()) {
+      notes.add("the mc_list walk reads the IPv4 groups (struct ip_mc_list) only: an IPv6 group's membership is in /proc/net/igmp6 "
+          + "(the igmp6 probe)");
+    }
     CommandResult r = StapProbeSupport.decode(raw, notes);
     String netns = request.params().getOrDefault("netns", "");
     List<MulticastGroups> groups = new ArrayList<>(StapOutputParser.membership(StapOutputParser.records(r.stdout()), netns));

@@ -1,5 +1,6 @@
 package dev.dropdx.probe.stap;
 
+import dev.dropdx.fact.Target;
 import dev.dropdx.probe.ProbeContext;
 import dev.dropdx.probe.exec.CommandResult;
 import dev.dropdx.probe.exec.CommandRunner;
@@ -30,7 +31,19 @@ final class StapProbeSupport {
     return r;
   }
 
-  static List<String> notes() {
-    return new ArrayList<>();
+  /** Said of an IPv6 target by every stap probe whose script reads packet headers. */
+  static final String IPV4_ONLY = "the SystemTap scripts read IPv4 headers only (they skip every packet that is not IPv4), so they "
+      + "cannot see this IPv6 target's packets: finding nothing here says nothing about them";
+
+  /**
+   * The notes a stap probe's answer starts with: for an IPv6 target, that the scripts are blind to
+   * its packets (said, not left to look like "no drops").
+   */
+  static List<String> notes(Target target) {
+    List<String> notes = new ArrayList<>();
+    if (target != null && target.ipv6()) {
+      notes.add(IPV4_ONLY);
+    }
+    return notes;
   }
 }

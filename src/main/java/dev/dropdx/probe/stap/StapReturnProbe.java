@@ -56,7 +56,7 @@ public class StapReturnProbe implements Probe {
 
   @Override
   public ProbeOutcome interpret(ProbeRequest request, String raw, ProbeContext context) {
-    List<String> notes = StapProbeSupport.notes();
+    List<String> notes = StapProbeSupport.notes(context.target());
     CommandResult r = StapProbeSupport.decode(raw, notes);
     List<FunctionReturn> returns = StapOutputParser.returns(StapOutputParser.records(r.stdout()));
     String summary = returns.isEmpty()

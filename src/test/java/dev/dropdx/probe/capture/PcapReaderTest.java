@@ -107,9 +107,50 @@ class PcapReaderTest {
   void otherProtocolsAndShortGrePayloadsYieldNoHeader() throws Exception {
     Capture c = PcapReader.read(recorded("gre-v1-pptp-ethernet.pcap"));
     var p = c.packets().get(0);
-    var icmp = new PcapReader.Ipv4Packet(p.linkType(), p.src(), p.dst(), 1, p.payload());
-    var shortGre = new PcapReader.Ipv4Packet(p.linkType(), p.src(), p.dst(), 47, new byte[] {0x20, 0x01});
+    var icmp = new PcapReader.IpPacket(p.linkType(), p.src(), p.dst(), 1, p.payload());
+    var shortGre = new PcapReader.IpPacket(p.linkType(), p.src(), p.dst(), 47, new byte[] {0x20, 0x01});
     assertThat(GreHeaders.decode("ns", "x", List.of(icmp, shortGre))).isEmpty();
+  }
+
+  /** A little-endian pcap of one raw IPv6 frame (link type 229). */
+  private static byte[] rawIpv6Pcap(byte[] packet) {
+    ByteBuffer b = ByteBuffer.allocate(24 + 16 + packet.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(PcapReader.IPV6);
+    b.putInt(0).putInt(0).putInt(packet.length).putInt(packet.length).put(packet);
+    return b.array();
+  }
+
+  /** IPv6 2001:db8:40::1 -> 2001:db8:40::2, a destination-options header, then GRE version 1 (PPTP's 0x880b). */
+  private static byte[] ipv6GreWithDestinationOptions() {
+    byte[] gre = {0x20, 0x01, (byte) 0x88, 0x0b, 0, 0, 0, 0};
+    byte[] options = {47, 0, 1, 4, 0, 0, 0, 0}; // next header GRE, length 0 (8 bytes), a PadN option
+    ByteBuffer b = ByteBuffer.allocate(40 + options.length + gre.length);
+    b.putInt(0x60000000).putShort((short) (options.length + gre.length)).put((byte) 60).put((byte) 64);
+    b.put(new byte[] {0x20, 0x01, 0x0d, (byte) 0xb8, 0, 0x40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
+    b.put(new byte[] {0x20, 0x01, 0x0d, (byte) 0xb8, 0, 0x40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2});
+    b.put(options).put(gre);
+    return b.array();
+  }
+
+  @Test
+  void ipv6PacketsAreReadPastTheirExtensionHeadersToTheGreHeader() {
+    Capture c = PcapReader.read(rawIpv6Pcap(ipv6GreWithDestinationOptions()));
+    assertThat(c.linkType()).isEqualTo(PcapReader.IPV6);
+    assertThat(c.packets()).singleElement().satisfies(p -> {
+      assertThat(p.src()).isEqualTo("2001:db8:40::1");
+      assertThat(p.dst()).isEqualTo("2001:db8:40::2");
+      assertThat(p.protocol()).isEqualTo(47);
+    });
+    assertThat(GreHeaders.decode("ns", "any", c.packets())).singleElement().satisfies(h -> {
+      assertThat(h.version()).isEqualTo(1);
+      assertThat(h.src()).isEqualTo("2001:db8:40::1");
+      assertThat(h.protocolTypeHex()).isEqualTo("0x880b");
+    });
+    // The probe's own decoding, with the IPv6 filter's warning about extension headers in the notes.
+    ProbeOutcome o = CaptureProbe.decode("ns", "any", CaptureFilter.of("ip proto 47", 6), 5, rawIpv6Pcap(ipv6GreWithDestinationOptions()), "");
+    assertThat(o.facts()).singleElement().isInstanceOf(GreHeader.class);
+    assertThat(o.raw()).contains("2001:db8:40::1 > 2001:db8:40::2 proto 47 payload 2001880b");
+    assertThat(o.notes()).anySatisfy(n -> assertThat(n).contains("'ip6 proto 47'").contains("extension headers"));
   }
 
   @Test
@@ -123,18 +164,18 @@ class PcapReaderTest {
 
   @Test
   void theProbeDecodesARecordingIntoFactsAndSaysWhenNothingWasSeen() throws Exception {
-    ProbeOutcome o = CaptureProbe.decode("dropdx-lab-gre-rx", "gre-rx0", "ip proto 47", 5, recorded("gre-v1-pptp-ethernet.pcap"), "");
+    ProbeOutcome o = CaptureProbe.decode("dropdx-lab-gre-rx", "gre-rx0", CaptureFilter.of("ip proto 47", 4), 5, recorded("gre-v1-pptp-ethernet.pcap"), "");
     assertThat(o.facts()).singleElement().isInstanceOf(GreHeader.class);
     assertThat(o.summary()).contains("3 packet(s)").contains("version 1").contains("0x880b");
     assertThat(o.raw()).contains("198.18.40.1 > 198.18.40.2 proto 47 payload 2001880b");
-    ProbeOutcome none = CaptureProbe.decode("ns", "gre-rx0", "ip proto 47", 5, new byte[0], "");
+    ProbeOutcome none = CaptureProbe.decode("ns", "gre-rx0", CaptureFilter.of("ip proto 47", 4), 5, new byte[0], "");
     assertThat(none.facts()).isEmpty();
     assertThat(none.notes()).anySatisfy(n -> assertThat(n).contains("no packet matching"));
   }
 
   @Test
   void aRecordedCaptureReplaysToTheSameFactsAndAnswersANarrowerFilter() throws Exception {
-    ProbeOutcome live = CaptureProbe.decode("ns", "any", "ip proto 47", 5, recorded("gre-v1-pptp-ethernet.pcap"), "$ tcpdump\n");
+    ProbeOutcome live = CaptureProbe.decode("ns", "any", CaptureFilter.of("ip proto 47", 4), 5, recorded("gre-v1-pptp-ethernet.pcap"), "$ tcpdump\n");
     CaptureProbe probe = new CaptureProbe(null, null);
     ProbeRequest narrower = ProbeRequest.of("capture", 60, "test", "why", "netns", "ns", "iface", "gre-rx0",
         "filter", "ip proto 47 and src host 198.18.40.1", "count", "5");

@@ -39,6 +39,23 @@ class CountersDropWatchTest {
   }
 
   @Test
+  void anIpv6TargetReadsTheIpv6DiscardCountersFromSnmp6() {
+    ProbeContext v6 = new ProbeContext(new Target("2001:db8:1::1", null, 17, null, null, "lab"), oldKernel, 3, line -> { });
+    String first = RawCommand.encode(new CommandResult(List.of("cat", "/proc/net/snmp", "/proc/net/netstat", "/proc/net/snmp6"), 0,
+        "Udp: InDatagrams NoPorts\nUdp: 10 3\nUdp6NoPorts                     \t2\nIp6InDiscards \t0\n", "", false));
+    String second = RawCommand.encode(new CommandResult(List.of("cat", "/proc/net/snmp", "/proc/net/netstat", "/proc/net/snmp6"), 0,
+        "Udp: InDatagrams NoPorts\nUdp: 10 9\nUdp6NoPorts                     \t5\nIp6InDiscards \t0\n", "", false));
+    ProbeOutcome o = standIn.interpret(ProbeRequest.of("drop-watch", 100, "common: watch", "why"), first + "\n--- second reading ---\n" + second, v6);
+    // The IPv6 twins, not IPv4's UdpNoPorts (which rose too, for someone else's packets).
+    assertThat(o.facts()).contains(new Counter("lab", "Udp6NoPorts", 5, 3, 1), new Counter("lab", "Ip6InDiscards", 0, 0, 1));
+    assertThat(o.facts()).filteredOn(Counter.class::isInstance).extracting(c -> ((Counter) c).name()).allMatch(n -> n.contains("6"));
+    assertThat(CountersDropWatch.names(v6.target())).isEqualTo(CountersDropWatch.IPV6_DROP_COUNTERS);
+    // IPv4 and no family: IPv4's, as before.
+    assertThat(CountersDropWatch.names(context.target())).isEqualTo(CountersDropWatch.DROP_COUNTERS);
+    assertThat(CountersDropWatch.names(new Target(null, null, null, null, null, ""))).isEqualTo(CountersDropWatch.DROP_COUNTERS);
+  }
+
+  @Test
   void itStandsInOnlyWhereTracefsIsReadable() {
     assertThat(standIn.availability(oldKernel).available()).isTrue();
     HostFacts noTracefs = new HostFacts("6.18.0", false, null, Map.of(), List.of("ip"), List.of());
