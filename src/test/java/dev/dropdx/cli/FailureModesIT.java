@@ -77,7 +77,9 @@ class FailureModesIT {
   void aTracefsWhereNoInstanceCanBeCreatedIsReported() throws Exception {
     Path tracefs = fakeTracefs(true);
     Files.writeString(tracefs.resolve("instances"), ""); // a file: mkdir under it fails as on a read-only tracefs
-    CommandResult r = Jar.run(List.of(), dataDir, Map.of("DROPDX_TRACEFS", tracefs.toString()), "diagnose", "--src", "198.18.0.1", "--window", "1");
+    // Without bpftrace, so tracefs is the watch (bpftrace watches alone and needs no instance).
+    CommandResult r = Jar.run(List.of(), dataDir, Map.of("DROPDX_TRACEFS", tracefs.toString(),
+        "PATH", pathWithout(Set.of("bpftrace")).toString()), "diagnose", "--src", "198.18.0.1", "--window", "1");
     oneClearLine(r, 1, "cannot create tracefs instance");
   }
 
