@@ -70,7 +70,7 @@ w("")
 w("| # | figure | target | measured: median [min..max] | |")
 w("|---|---|---|---|---|")
 if "1_replay_plain_wall" in FIG:
-    w("| 1 | cold start, `diagnose --replay`, README's command (`bin/dropdx`: its CDS archive, C1, serial GC, rules from the cache), wall s | 1.0 s | %s | %s |" % (
+    w("| 1 | cold start, `diagnose --replay`, README's command (`bin/dropdx`: its start-up cache, JDK 25's AOT cache where a JDK 25 is installed, else JDK 17's CDS archive; C1, serial GC, rules from the cache), wall s | 1.0 s | %s | %s |" % (
         f("1_replay_cds_wall"), verdict(med(f("1_replay_cds_wall")) <= 1.0)))
     w("| 1 | same, cpu s (user+sys) | - | %s | |" % f("1_replay_cds_cpu"))
     w("| 1 | cold start, `diagnose --replay`, plain `java -jar` (still works, not the documented path), wall s | - | %s | |" %
@@ -208,15 +208,17 @@ if flood:
     w("")
     w("Two namespaces `dropdx-lab-bench-tx`/`-rx` joined by a veth pair (198.18.90.1 -> 198.18.90.2), "
       "`packets.py send-udp --interval 0` to a `udp-sink` on port 9000; received = the receiving veth's `rx_packets` "
-      "over %s s. Alternating: a window without dropdx, then a window while `bin/dropdx diagnose --netns "
+      "over %s s. Alternating: windows without dropdx and windows while `bin/dropdx diagnose --netns "
       "dropdx-lab-bench-rx --dst 198.18.90.2 --proto udp --dport PORT` runs (measured once its bpftrace/tracefs watch "
-      "is up, so the JVM start is not in the window). *Diagnosing the flood* (the figure as issue 14 was filed): PORT "
+      "is up: bpftrace's programs loaded, so the JVM start and bpftrace's compile are not in the window); each run's "
+      "baseline is the mean of the windows without dropdx just before and just after it, so a drift of the flood's rate "
+      "counts neither way. *Diagnosing the flood* (the figure as issue 14 was filed): PORT "
       "9000, whose socket's receive-buffer overflow drops match, so the watch ends a fraction of a second after it "
       "starts and the rule-driven probes, the report and the history run inside the measured window. *Watching only*: "
       "PORT 9001, which none of the flood's drops match, so the watch runs through the measurement and its program "
       "runs on each of the flood's drops." % os.environ["FLOOD_S"])
     w("")
-    w("| run | without, pkt/s | diagnosing the flood, pkt/s | ratio | receive-buffer drops meanwhile, /s |")
+    w("| run | without (mean of before and after), pkt/s | diagnosing the flood, pkt/s | ratio | receive-buffer drops meanwhile, /s |")
     w("|---|---|---|---|---|")
     for i, r in enumerate(flood, 1):
         w("| %d | %s | %s | %s | %s |" % (i, r[0], r[1], r[2], r[3] if len(r) > 3 else "-"))
@@ -224,7 +226,7 @@ if flood:
     w("")
     diag = rows(os.path.join(W, "flood-watch.tsv"))
     if diag:
-        w("| run | without, pkt/s | watching only, pkt/s | ratio | receive-buffer drops meanwhile, /s |")
+        w("| run | without (mean of before and after), pkt/s | watching only, pkt/s | ratio | receive-buffer drops meanwhile, /s |")
         w("|---|---|---|---|---|")
         for i, r in enumerate(diag, 1):
             w("| %d | %s | %s | %s | %s |" % (i, r[0], r[1], r[2], r[3] if len(r) > 3 else "-"))

@@ -105,6 +105,34 @@ class LauncherJvmChoiceTest {
         .doesNotContain("--sun-misc-unsafe-memory-access");
   }
 
+  @Test
+  void whichJavaSaysTheJvmAndTheCacheTheLauncherWouldUse() throws Exception {
+    assertThat(stdout(Map.of("DROPDX_JVM_DIR", jvms.toString()), "--which-java"))
+        .isEqualTo(jvms.resolve("jdk-26/bin/java").toRealPath() + " (JDK 26, AOT cache)\n");
+    assertThat(stdout(Map.of("DROPDX_JVM_DIR", jvms.toString(), "DROPDX_JAVA", jvms.resolve("jdk-17").toString()), "--which-java"))
+        .isEqualTo(jvms.resolve("jdk-17/bin/java").toRealPath() + " (JDK 17, CDS archive)\n");
+    assertThat(log).as("--which-java runs no java").doesNotExist();
+  }
+
+  /** Runs the launcher (no background build) and returns what it printed on stdout. */
+  private String stdout(Map<String, String> env, String... args) throws Exception {
+    Files.deleteIfExists(log);
+    List<String> cmd = new ArrayList<>(List.of(root.resolve("bin/dropdx").toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile());
+    pb.environment().keySet().removeAll(List.of("JAVA_HOME", "DROPDX_JAVA", "DROPDX_JAVA_OPTS", "DROPDX_JVM_DIR"));
+    pb.environment().put("PATH", pathDir + ":/usr/bin:/bin");
+    pb.environment().put("DROPDX_CDS", "off");
+    pb.environment().put("FAKE_JAVA_LOG", log.toString());
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    var out = CommandRunner.drain(p.getInputStream());
+    var err = CommandRunner.drain(p.getErrorStream());
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(err.join()).isZero();
+    return out.join();
+  }
+
   private void fakeJdk(Path home, String version) throws Exception {
     Files.createDirectories(home.resolve("bin"));
     Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
@@ -124,22 +152,8 @@ class LauncherJvmChoiceTest {
   }
 
   private List<String> runLines(Map<String, String> env, String... args) throws Exception {
-    Files.deleteIfExists(log);
-    List<String> cmd = new ArrayList<>(List.of(root.resolve("bin/dropdx").toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile());
-    pb.environment().keySet().removeAll(List.of("JAVA_HOME", "DROPDX_JAVA", "DROPDX_JAVA_OPTS", "DROPDX_JVM_DIR"));
-    pb.environment().put("PATH", pathDir + ":/usr/bin:/bin");
-    pb.environment().put("DROPDX_CDS", "off");
-    pb.environment().put("FAKE_JAVA_LOG", log.toString());
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    var out = CommandRunner.drain(p.getInputStream());
-    var err = CommandRunner.drain(p.getErrorStream());
-    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(err.join()).isZero();
-    out.join();
-    assertThat(log).as("no java was run: " + err.join()).exists();
+    String out = stdout(env, args);
+    assertThat(log).as("no java was run: " + out).exists();
     return Files.readAllLines(log).stream().map(String::strip).toList();
   }
 
