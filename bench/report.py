@@ -147,15 +147,16 @@ if "1_replay_plain_wall" in FIG:
         w("Inside the replayed diagnosis (trail of the last CDS run): the first probe starts %s ms after the "
           "session starts (rules loaded and the first fire) and the session ends at %s ms." % (tr[1], tr[2]))
         w("")
-    w("Building the archive (`bin/dropdx --build-cds` from scratch: unpack the jar, two training runs, dump; the launcher "
-      "does this by itself in the background on the first run after the jar changed): %s." % f("1_cds_build"))
+    w("Building the start-up cache (`bin/dropdx --build-cds` from scratch: unpack the jar, training runs, then JDK 17's CDS "
+      "dump or JDK 25's AOT cache creation; the launcher does this by itself in the background on the first run after the "
+      "jar changed): %s." % f("1_cds_build"))
     w("")
 if "2_whole" in FIG:
     n, big = os.environ["NBATCH"], os.environ["NBIG"]
     w("## 2. Batch throughput and 6. memory")
     w("")
     w("Copies of the recorded `rp-filter.json` bundle with varied names in 37 sub-folders; `bin/dropdx batch DIR "
-      "--format jsonl` (CDS, serial GC, `-Xmx512m`, one thread per CPU, rules from the cache).")
+      "--format jsonl` (its start-up cache, serial GC, `-Xmx512m`, one thread per CPU, rules from the cache).")
     w("")
     w("| bundles | wall s | peak RSS KB |")
     w("|---|---|---|")
