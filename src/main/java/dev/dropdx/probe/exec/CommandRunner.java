@@ -146,6 +146,9 @@ public class CommandRunner {
     List<String> full = new ArrayList<>(GUARD);
     full.addAll(command);
     ProcessBuilder pb = new ProcessBuilder(full);
+    // The rules read the tools' own words (ip's "No route to host", ss and nstat headers): a user's
+    // translated locale would turn them into text no rule matches.
+    pb.environment().put("LC_ALL", "C");
     if (!interactive) {
       pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     }

@@ -19,6 +19,14 @@ class ChildProcessesTest {
   private final CommandRunner runner = new CommandRunner(children);
 
   @Test
+  void childrenRunInTheCLocaleWhateverTheUsersIs() {
+    // The rules match the tools' English messages (e.g. ip's "No route to host").
+    CommandResult r = runner.run(List.of("sh", "-c", "echo \"$LC_ALL\"; locale 2>/dev/null | grep '^LC_MESSAGES='"), Duration.ofSeconds(10));
+    assertThat(r.ok()).as(r.stderr()).isTrue();
+    assertThat(r.stdout()).startsWith("C\n").contains("LC_MESSAGES=\"C\"");
+  }
+
+  @Test
   void aLongRunningChildLeadsItsOwnProcessGroupAndKeepsItsPid() throws Exception {
     Process p = runner.start(List.of("sleep", "30"));
     try {
