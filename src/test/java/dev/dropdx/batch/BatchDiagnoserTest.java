@@ -4,33 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dropdx.diagnosis.DiagnosisOptions;
 import dev.dropdx.evidence.BundleCodec;
-import dev.dropdx.support.LabWiring;
+import dev.dropdx.support.SharedLabWiring;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The batch's pipeline: files read ahead on the calling thread, diagnosed on the pool, results in file order. */
 class BatchDiagnoserTest {
   private static final List<String> RECORDED = List.of("rp-filter", "gre-version-set-1s", "no-socket-1s", "ttl-expired-1s", "xfrm-policy-1s");
-  private static LabWiring wiring;
+  @RegisterExtension
+  static final SharedLabWiring WIRING = new SharedLabWiring();
   private final BundleCodec codec = new BundleCodec(JsonMapper.builder().build(), "");
   private final DiagnosisOptions options = new DiagnosisOptions(3, 12, 60);
-
-  @BeforeAll
-  static void wire() {
-    wiring = new LabWiring();
-  }
-
-  @AfterAll
-  static void close() {
-    wiring.close();
-  }
 
   @Test
   void resultsComeInFileOrderWithAnyNumberOfThreadsAndBadFilesInTheirPlace(@TempDir Path dir) throws Exception {
@@ -52,7 +42,7 @@ class BatchDiagnoserTest {
     List<BatchResult> oneThread = results(1, dir);
     List<BatchResult> threeThreads = results(3, dir);
 
-    List<Path> expanded = new BatchDiagnoser(codec, wiring.engine, 1).expand(List.of(dir));
+    List<Path> expanded = new BatchDiagnoser(codec, WIRING.get().engine, 1).expand(List.of(dir));
     assertThat(expanded).hasSize(files);
     assertThat(oneThread).extracting(BatchResult::file).containsExactlyElementsOf(expanded.stream().map(Path::toString).toList());
     assertThat(threeThreads).containsExactlyElementsOf(oneThread);
@@ -74,7 +64,7 @@ class BatchDiagnoserTest {
   }
 
   private List<BatchResult> results(int threads, Path dir) {
-    BatchDiagnoser batch = new BatchDiagnoser(codec, wiring.engine, threads);
+    BatchDiagnoser batch = new BatchDiagnoser(codec, WIRING.get().engine, threads);
     List<BatchResult> results = new ArrayList<>();
     batch.run(batch.expand(List.of(dir)), options, results::add);
     return results;

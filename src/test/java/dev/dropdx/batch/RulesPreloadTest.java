@@ -10,34 +10,24 @@ import dev.dropdx.rules.RuleBookCache;
 import dev.dropdx.rules.RuleBookException;
 import dev.dropdx.rules.RuleBookLoader;
 import dev.dropdx.rules.RuleBookProvider;
-import dev.dropdx.support.LabWiring;
+import dev.dropdx.support.SharedLabWiring;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 class RulesPreloadTest {
-  private static LabWiring wiring;
+  @RegisterExtension
+  static final SharedLabWiring WIRING = new SharedLabWiring();
   private final DropdxPaths paths = new DropdxPaths("rules", "", "knowledge-base");
   private final JsonMapper json = JsonMapper.builder().build();
 
-  @BeforeAll
-  static void wire() {
-    wiring = new LabWiring();
-  }
-
-  @AfterAll
-  static void close() {
-    wiring.close();
-  }
-
   @Test
   void loadsTheRuleBookOnceInTheBackgroundAndTheFirstDiagnosisFindsItLoaded() throws Exception {
-    CountingLoader loader = new CountingLoader(wiring.bean(RuleBookCache.class), 0);
+    CountingLoader loader = new CountingLoader(WIRING.get().bean(RuleBookCache.class), 0);
     RuleBookProvider rules = new RuleBookProvider(loader, paths);
     KnowledgeBaseProvider knowledge = new KnowledgeBaseProvider(paths, json);
     RulesPreload preload = new RulesPreload(rules, knowledge, new ReasonCatalogProvider(paths, knowledge, json));
@@ -53,7 +43,7 @@ class RulesPreloadTest {
 
   @Test
   void aFailedBackgroundLoadIsLeftForTheFirstDiagnosisToLoadAgainAndReport() throws Exception {
-    CountingLoader loader = new CountingLoader(wiring.bean(RuleBookCache.class), 1);
+    CountingLoader loader = new CountingLoader(WIRING.get().bean(RuleBookCache.class), 1);
     RuleBookProvider rules = new RuleBookProvider(loader, paths);
     KnowledgeBaseProvider knowledge = new KnowledgeBaseProvider(paths, json);
     RulesPreload preload = new RulesPreload(rules, knowledge, new ReasonCatalogProvider(paths, knowledge, json));

@@ -12,13 +12,12 @@ import dev.dropdx.fact.Target;
 import dev.dropdx.fact.TargetMatch;
 import dev.dropdx.netns.NetnsInfo;
 import dev.dropdx.netns.NetnsMap;
-import dev.dropdx.support.LabWiring;
+import dev.dropdx.support.SharedLabWiring;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,18 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 class AllNetnsReplayTest {
   private static final Path RECORDED = Path.of("src/test/resources/bundles/rp-filter.json");
   private static final String CONTAINER = "4f1c2a9d0b7e6c5a4f1c2a9d0b7e6c5a4f1c2a9d0b7e6c5a4f1c2a9d0b7e6c5a";
-  private static LabWiring wiring;
+  @RegisterExtension
+  static final SharedLabWiring WIRING = new SharedLabWiring();
   private final BundleCodec codec = new BundleCodec(JsonMapper.builder().build(), "");
-
-  @BeforeAll
-  static void wire() {
-    wiring = new LabWiring();
-  }
-
-  @AfterAll
-  static void close() {
-    wiring.close();
-  }
 
   /**
    * The recorded rp-filter bundle turned into a host-wide watch: its bpftrace map holds drops of four
@@ -77,7 +67,7 @@ class AllNetnsReplayTest {
   @Test
   void eachNamespaceIsDiagnosedOnItsOwnMostPacketsFirst() {
     EvidenceBundle b = allNetnsBundle();
-    DiagnosisReport r = wiring.engine.replay(b.target(), b.host(), b.probes(), new DiagnosisOptions(3, 12, 60));
+    DiagnosisReport r = WIRING.get().engine.replay(b.target(), b.host(), b.probes(), new DiagnosisOptions(3, 12, 60));
 
     assertThat(r.namespaces()).extracting(n -> n.namespace().id()).containsExactly("dropdx-lab-rb-rx", "pid:4711", "dropdx-lab-rpf-rx");
     assertThat(r.namespaceTable()).extracting(NamespaceRow::namespace, NamespaceRow::reason, NamespaceRow::packets).containsExactly(
@@ -120,7 +110,7 @@ class AllNetnsReplayTest {
     // NO_SOCKET (3) at ping_rcv: the NO_SOCKET page lists it as a normal free (ping's echo replies).
     EvidenceBundle b = allNetnsBundle("@drops[ping_rcv, 3, 198.18.2.1, 198.18.1.2, 1, rpf-rx0, 4026532389, 0]: 7\n"
         + "@drops[ping_rcv, 3, 198.18.61.1, 198.18.61.2, 1, ns-rx0, 4026532463, 0]: 4\n");
-    DiagnosisReport r = wiring.engine.replay(b.target(), b.host(), b.probes(), new DiagnosisOptions(3, 12, 60));
+    DiagnosisReport r = WIRING.get().engine.replay(b.target(), b.host(), b.probes(), new DiagnosisOptions(3, 12, 60));
 
     assertThat(r.drops()).filteredOn(d -> d.function().equals("ping_rcv")).hasSize(2);
     assertThat(r.namespaceTable()).extracting(NamespaceRow::location).noneMatch(l -> l.startsWith("ping_rcv"));
@@ -132,12 +122,12 @@ class AllNetnsReplayTest {
   @Test
   void theBundleOfAnAllNetnsRunReplaysToTheSameTable() {
     EvidenceBundle b = allNetnsBundle();
-    DiagnosisReport first = wiring.engine.replay(b.target(), b.host(), b.probes(), new DiagnosisOptions(3, 12, 60));
+    DiagnosisReport first = WIRING.get().engine.replay(b.target(), b.host(), b.probes(), new DiagnosisOptions(3, 12, 60));
     // The watch is kept once, not once per namespace; each namespace's probes keep their namespace.
     assertThat(first.evidence()).filteredOn(p -> p.probe().equals("drop-watch")).singleElement()
         .satisfies(p -> assertThat(p.params()).containsEntry("netns", Target.ALL_NETNS));
     EvidenceBundle again = codec.of(first.recorded());
-    DiagnosisReport second = wiring.engine.replay(again.target(), again.host(), again.probes(), new DiagnosisOptions(3, 12, 60));
+    DiagnosisReport second = WIRING.get().engine.replay(again.target(), again.host(), again.probes(), new DiagnosisOptions(3, 12, 60));
     assertThat(second.namespaceTable()).isEqualTo(first.namespaceTable());
     assertThat(second.verdict()).isEqualTo(first.verdict());
   }
@@ -146,12 +136,12 @@ class AllNetnsReplayTest {
   void theProbeBudgetIsSharedAndNamespacesBeyondItAreListedNotDiagnosed() {
     EvidenceBundle b = allNetnsBundle();
     // rb-rx and the container run no probe (none recorded); rpf-rx needs three, the watch was one: four is one too few.
-    DiagnosisReport r = wiring.engine.replay(b.target(), b.host(), b.probes(), new DiagnosisOptions(3, 3, 60));
+    DiagnosisReport r = WIRING.get().engine.replay(b.target(), b.host(), b.probes(), new DiagnosisOptions(3, 3, 60));
     NamespaceDiagnosis rpf = r.namespaces().get(2);
     assertThat(rpf.report()).isNotNull();
     assertThat(rpf.report().stopReason()).startsWith("probe budget spent");
     assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-    DiagnosisReport none = wiring.engine.replay(b.target(), b.host(), b.probes(), new DiagnosisOptions(3, 1, 60));
+    DiagnosisReport none = WIRING.get().engine.replay(b.target(), b.host(), b.probes(), new DiagnosisOptions(3, 1, 60));
     assertThat(none.namespaces()).allSatisfy(n -> assertThat(n.cause()).isEqualTo("not diagnosed: probe budget spent (1 probes)"));
   }
 }

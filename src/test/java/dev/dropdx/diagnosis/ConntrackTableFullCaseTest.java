@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dropdx.evidence.BundleCodec;
 import dev.dropdx.evidence.EvidenceBundle;
 import dev.dropdx.evidence.RecordedProbe;
-import dev.dropdx.support.LabWiring;
+import dev.dropdx.support.SharedLabWiring;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,23 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ConntrackTableFullCaseTest {
   private static final Path CASE = Path.of("knowledge-base/cases/conntrack-table-full.json");
-  private static LabWiring wiring;
+  @RegisterExtension
+  static final SharedLabWiring WIRING = new SharedLabWiring();
   private final BundleCodec codec = new BundleCodec(JsonMapper.builder().build(), "");
   private final DiagnosisOptions options = new DiagnosisOptions(30, 12, 60);
 
-  @BeforeAll
-  static void wire() {
-    wiring = new LabWiring();
-  }
-
-  @AfterAll
-  static void close() {
-    wiring.close();
-  }
-
   private DiagnosisReport replay(List<RecordedProbe> probes) {
     EvidenceBundle b = codec.read(CASE);
-    return wiring.engine.replay(b.target(), b.host(), probes, options);
+    return WIRING.get().engine.replay(b.target(), b.host(), probes, options);
   }
 
   @Test

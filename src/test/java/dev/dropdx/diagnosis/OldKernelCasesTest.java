@@ -10,13 +10,12 @@ import dev.dropdx.evidence.RecordedProbe;
 import dev.dropdx.evidence.TrailStep;
 import dev.dropdx.fact.HostFacts;
 import dev.dropdx.fact.TargetMatch;
-import dev.dropdx.support.LabWiring;
+import dev.dropdx.support.SharedLabWiring;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,25 +25,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class OldKernelCasesTest {
   private static final Path CASES = Path.of("knowledge-base/cases");
-  private static LabWiring wiring;
+  @RegisterExtension
+  static final SharedLabWiring WIRING = new SharedLabWiring();
   private final BundleCodec codec = new BundleCodec(JsonMapper.builder().build(), "");
   private final DiagnosisOptions options = new DiagnosisOptions(30, 12, 60);
-
-  @BeforeAll
-  static void wire() {
-    wiring = new LabWiring();
-  }
-
-  @AfterAll
-  static void close() {
-    wiring.close();
-  }
 
   private DiagnosisReport replay(String name) {
     EvidenceBundle b = codec.read(CASES.resolve(name));
     assertThat(b.host().hasDropReasons()).isFalse();
     assertThat(b.host().tools()).contains("stap");
-    return wiring.engine.replay(b.target(), b.host(), b.probes(), options);
+    return WIRING.get().engine.replay(b.target(), b.host(), b.probes(), options);
   }
 
   private static List<String> steps(DiagnosisReport r) {
@@ -100,7 +90,7 @@ class OldKernelCasesTest {
   void theSavedTrailOfEachCaseIsTheOneReplayProduces() {
     for (String name : List.of("seed-ospf-multicast.json", "seed-gre-version.json", "seed-vxlan-underlay.json")) {
       EvidenceBundle b = codec.read(CASES.resolve(name));
-      DiagnosisReport r = wiring.engine.replay(b.target(), b.host(), b.probes(), options);
+      DiagnosisReport r = WIRING.get().engine.replay(b.target(), b.host(), b.probes(), options);
       // The cases were recorded when watch.drl chose the backend (its stap rule asked); now its one rule asks the drop watch.
       assertThat(r.trail()).extracting(TrailStep::askedBy).as(name).containsExactlyElementsOf(b.trail().stream()
           .map(s -> s.probe().equals("stap-drop-watch") ? "common: watch kfree_skb for the target's packets" : s.askedBy()).toList());
@@ -121,7 +111,7 @@ class OldKernelCasesTest {
     HostFacts noStap = new HostFacts(b.host().kernel(), true, b.host().tracefs(), b.host().dropReasons(), List.of("dropwatch", "ip"), List.of());
     String out = Files.readString(Path.of("src/test/resources/recorded/dropwatch-kas.txt"));
     RecordedProbe dropwatch = new RecordedProbe("dropwatch", java.util.Map.of(), "dropwatch", "$ dropwatch -l kas\nexit 0\n" + out + "\n--- stderr ---\n");
-    DiagnosisReport r = wiring.engine.replay(b.target(), noStap, List.of(dropwatch), options);
+    DiagnosisReport r = WIRING.get().engine.replay(b.target(), noStap, List.of(dropwatch), options);
     assertThat(r.trail().get(1).probe()).isEqualTo("drop-watch");
     assertThat(r.trail().get(1).backend()).isEqualTo("replay of dropwatch");
     assertThat(r.trail().get(1).notes()).anySatisfy(n -> assertThat(n).contains("not which packets"));

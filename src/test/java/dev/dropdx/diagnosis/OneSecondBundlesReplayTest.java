@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dropdx.evidence.BundleCodec;
 import dev.dropdx.evidence.EvidenceBundle;
 import dev.dropdx.evidence.TrailStep;
-import dev.dropdx.support.LabWiring;
+import dev.dropdx.support.SharedLabWiring;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,18 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * apart. Today's rules replay them to the same diagnosis, and the evidence keeps the recorded 1 s.
  */
 class OneSecondBundlesReplayTest {
-  private static LabWiring wiring;
+  @RegisterExtension
+  static final SharedLabWiring WIRING = new SharedLabWiring();
   private final BundleCodec codec = new BundleCodec(JsonMapper.builder().build(), "");
-
-  @BeforeAll
-  static void wire() {
-    wiring = new LabWiring();
-  }
-
-  @AfterAll
-  static void close() {
-    wiring.close();
-  }
 
   @ParameterizedTest
   @CsvSource({
@@ -40,7 +30,7 @@ class OneSecondBundlesReplayTest {
       "gre-version-set, gre-handler, IpInUnknownProtos, 'in 1 s'"})
   void aOneSecondRecordingReplaysToTheSameDiagnosisAndSaysOneSecond(String name, String probe, String counter, String said) {
     EvidenceBundle b = codec.read(Path.of("src/test/resources/bundles/" + name + "-1s.json"));
-    DiagnosisReport r = wiring.engine.replay(b.target(), b.host(), b.probes(), new DiagnosisOptions(3, 12, 60));
+    DiagnosisReport r = WIRING.get().engine.replay(b.target(), b.host(), b.probes(), new DiagnosisOptions(3, 12, 60));
     assertThat(r.verdict()).isEqualTo(Verdict.DIAGNOSED);
     assertThat(r.diagnoses()).extracting(d -> d.cause()).containsExactlyElementsOf(b.causes());
     assertThat(r.trail()).filteredOn(s -> s.probe().equals(probe)).singleElement()

@@ -9,14 +9,13 @@ import dev.dropdx.evidence.BundleCodec;
 import dev.dropdx.evidence.EvidenceBundle;
 import dev.dropdx.evidence.TrailStep;
 import dev.dropdx.fact.TargetMatch;
-import dev.dropdx.support.LabWiring;
+import dev.dropdx.support.SharedLabWiring;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,24 +23,15 @@ import tools.jackson.databind.json.JsonMapper;
 /** Replay and batch on recorded bundles: no root, no host access. */
 class ReplayTest {
   private static final Path RECORDED = Path.of("src/test/resources/bundles/rp-filter.json");
-  private static LabWiring wiring;
+  @RegisterExtension
+  static final SharedLabWiring WIRING = new SharedLabWiring();
   private final BundleCodec codec = new BundleCodec(JsonMapper.builder().build(), "");
   private final DiagnosisOptions options = new DiagnosisOptions(3, 12, 60);
-
-  @BeforeAll
-  static void wire() {
-    wiring = new LabWiring();
-  }
-
-  @AfterAll
-  static void close() {
-    wiring.close();
-  }
 
   @Test
   void aRecordedLiveRpFilterBundleReplaysToTheSameDiagnosis() {
     EvidenceBundle b = codec.read(RECORDED);
-    DiagnosisReport r = wiring.engine.replay(b.target(), b.host(), b.probes(), options);
+    DiagnosisReport r = WIRING.get().engine.replay(b.target(), b.host(), b.probes(), options);
     assertThat(r.verdict()).isEqualTo(Verdict.DIAGNOSED);
     assertThat(r.diagnoses().get(0).cause()).isEqualTo(b.causes().get(0));
     // Other namespaces' drops recorded in the same window are attributed and ignored, not counted.
@@ -58,7 +48,7 @@ class ReplayTest {
   void evidenceTheBundleLacksIsReportedNotGuessed() {
     EvidenceBundle b = codec.read(RECORDED);
     var onlyWatch = b.probes().stream().filter(p -> p.probe().equals("drop-watch")).toList();
-    DiagnosisReport r = wiring.engine.replay(b.target(), b.host(), onlyWatch, options);
+    DiagnosisReport r = WIRING.get().engine.replay(b.target(), b.host(), onlyWatch, options);
     assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
     assertThat(r.trail()).extracting(TrailStep::result).anySatisfy(x -> assertThat(x).startsWith("not run: not in the bundle"));
     // What the recorded drops show is still said: IP_RPFILTER's page with the live interface, source and namespace.
@@ -79,7 +69,7 @@ class ReplayTest {
     Files.writeString(dir.resolve("d-hostile.json"), "{\"dropdx-bundle\": 1, \"target\": {\"netns\": \"$(reboot)\"}, \"host\": {},"
         + " \"probes\": [{\"probe\": \"drop-watch\", \"params\": {}, \"backend\": \"x\", \"raw\": \"garbage\"}]}");
     Files.copy(RECORDED, dir.resolve("e-good.json"));
-    BatchDiagnoser batch = new BatchDiagnoser(codec, wiring.engine, 0);
+    BatchDiagnoser batch = new BatchDiagnoser(codec, WIRING.get().engine, 0);
     List<BatchResult> results = new ArrayList<>();
     batch.run(batch.expand(List.of(dir)), options, results::add);
     assertThat(results).extracting(BatchResult::verdict).containsExactly("diagnosed", "error", "error", "error", "diagnosed");
@@ -95,7 +85,7 @@ class ReplayTest {
     Files.writeString(dir.resolve("r4.status.json"),
         "{\"dropdx-host-status\": 1, \"host\": \"r4\", \"status\": \"unreachable\", \"message\": \"Connection refused\"}");
     Files.writeString(dir.resolve("r5.status.json"), "{\"dropdx-host-status\": 1, \"host\": \"r5\", \"status\": \"exploded\"}");
-    BatchDiagnoser batch = new BatchDiagnoser(codec, wiring.engine, 0);
+    BatchDiagnoser batch = new BatchDiagnoser(codec, WIRING.get().engine, 0);
     List<BatchResult> results = new ArrayList<>();
     batch.run(batch.expand(List.of(dir)), options, List.of("r1", "r4", "r6"), results::add);
     assertThat(results).extracting(BatchResult::host).containsExactly("r1", "r4", null, "r6");
@@ -111,7 +101,7 @@ class ReplayTest {
   @Test
   void bundlesCarryTheConfiguredHostNameElseTheKernels() throws Exception {
     EvidenceBundle b = codec.read(RECORDED);
-    DiagnosisReport r = wiring.engine.replay(b.target(), b.host(), b.probes(), options);
+    DiagnosisReport r = WIRING.get().engine.replay(b.target(), b.host(), b.probes(), options);
     assertThat(new BundleCodec(JsonMapper.builder().build(), "rack7-leaf2").of(r.recorded()).hostname()).isEqualTo("rack7-leaf2");
     assertThat(new BundleCodec(JsonMapper.builder().build(), " ").of(r.recorded()).hostname())
         .isEqualTo(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip());
